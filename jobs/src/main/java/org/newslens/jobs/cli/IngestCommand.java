@@ -1,0 +1,57 @@
+package org.newslens.jobs.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.newslens.jobs.ingest.FieldMapping;
+import org.newslens.jobs.ingest.IngestJob;
+import org.newslens.jobs.ingest.IngestOptions;
+import org.newslens.jobs.ingest.InputFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newslens ingest}: read a corpus into documents and quarantine. */
+@Command(name = "ingest", description = "Load files (txt, jsonl, json, csv, tsv, parquet; gzip/bz2) into documents and quarantine.")
+public final class IngestCommand implements Callable<Integer> {
+
+  @Mixin JobOptions job;
+  @Mixin InputOptions input;
+
+  @Override
+  public Integer call() {
+    var spark = job.session("ingest");
+    var warehouse = job.warehouse(spark).prepareForWrite();
+    var result = new IngestJob(spark, warehouse, input.toOptions()).run();
+    System.out.print(Summary.ingest(result, warehouse.root().toString()));
+    return 0;
+  }
+
+  /** The input options shared by {@code ingest} and {@code run}. */
+  public static final class InputOptions {
+    @Option(names = {"--input", "-i"}, paramLabel = "PATH", required = true, arity = "1..*",
+        description = "Files, directories (read recursively) or globs.")
+    List<String> inputs;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "txt|jsonl|json|csv|tsv|parquet for all inputs (default: from each file's extension).")
+    String format;
+
+    @Option(names = "--map", paramLabel = "FIELD=COLUMN",
+        description = "Column holding a field (id, title, text, date, url, source), e.g. --map text=body_html.")
+    List<String> map = List.of();
+
+    @Option(names = "--max-record-bytes", paramLabel = "N", description = "Records larger than this are quarantined as TOO_LARGE (default: 33554432).")
+    long maxRecordBytes = IngestOptions.MAX_RECORD_BYTES_DEFAULT;
+
+    @Option(names = "--max-text-chars", paramLabel = "N", description = "Cleaned texts longer than this are quarantined as TOO_LARGE (default: 2000000).")
+    int maxTextChars = IngestOptions.MAX_TEXT_CHARS_DEFAULT;
+
+    IngestOptions toOptions() {
+      Map<org.newslens.jobs.ingest.Field, String> mappings = IngestOptions.parseMappings(map);
+      return new IngestOptions(inputs, Optional.ofNullable(format).map(InputFormat::fromCli),
+          new FieldMapping(mappings), maxRecordBytes, maxTextChars);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.newslens.jobs.ingest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.newslens.jobs.cli.UserException;
+
+/** The fields ingest looks for in a record, with the column names feeds commonly use for each. */
+public enum Field {
+  ID("id", "doc_id", "docid", "guid", "uuid", "article_id"),
+  TITLE("title", "headline", "heading", "name"),
+  TEXT("text", "body", "content", "article", "article_text", "full_text", "maintext", "story"),
+  DATE("date", "published", "published_at", "publishedat", "pubdate", "pub_date", "date_published", "datetime", "timestamp", "created_at"),
+  URL("url", "link", "uri", "permalink"),
+  SOURCE("source", "site", "publisher", "outlet", "source_name", "domain");
+
+  private final List<String> aliases;
+
+  Field(String... aliases) {
+    this.aliases = List.of(aliases);
+  }
+
+  /** Column names tried in order, compared case-insensitively. */
+  public List<String> aliases() {
+    return aliases;
+  }
+
+  /** The name used in {@code --map field=column}. */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses the field part of a {@code --map} entry. */
+  public static Field fromCli(String value) {
+    return Arrays.stream(values())
+        .filter(f -> f.cliName().equalsIgnoreCase(value.strip()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new UserException(
+                    "--map " + value + "=...: unknown field; use one of "
+                        + Arrays.stream(values()).map(Field::cliName).collect(Collectors.joining(", "))));
+  }
+}

@@ -1,0 +1,136 @@
+package org.newslens.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.newslens.common.schema.DocumentsTable;
+import org.newslens.common.schema.QuarantineTable;
+import org.newslens.jobs.spark.AtomicTableWriter;
+import org.newslens.jobs.spark.RunLog;
+import org.newslens.jobs.spark.StageTimer;
+import org.newslens.jobs.spark.Warehouse;
+import org.newslens.jobs.spark.WarehouseCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code ingest}: input files → {@code documents} + {@code quarantine}, one row in {@code runs}. */
+public final class IngestJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+  public static final String NAME = "ingest";
+
+  /** What a run did, for the CLI summary and tests. */
+  public record Result(
+      String runId,
+      int files,
+      long inputBytes,
+      long rowsIn,
+      long documents,
+      long quarantined,
+      Map<String, Long> reasons,
+      Map<String, Long> dateStatus,
+      Map<String, Long> periods,
+      Map<String, Long> languages,
+      Map<String, Double> stageSeconds) {}
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final IngestOptions options;
+
+  public IngestJob(SparkSession spark, Warehouse warehouse, IngestOptions options) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.options = options;
+  }
+
+  public Result run() {
+    Instant started = Instant.now();
+    var timer = new StageTimer(spark, NAME);
+    var conf = spark.sparkContext().hadoopConfiguration();
+    InputListing.Listing listing = timer.time("list", () -> InputListing.list(options.inputs(), options.format(), conf));
+    String runId = RunLog.runId(NAME, options.toConfig(), listing.fingerprint());
+    LOG.info("ingest {}: {} files, {} bytes", runId, listing.files(), listing.totalBytes());
+
+    Dataset<Row> raw = new RawReader(conf, options.mapping(), options.maxRecordBytes()).read(spark, listing);
+    Dataset<Row> cleaned =
+        raw.mapPartitions(new CleanedRecords(options.maxTextChars()), org.apache.spark.sql.Encoders.row(CleanedRecords.SCHEMA))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long rowsIn = timer.time("read+clean", cleaned::count);
+      var split = IngestTransform.split(cleaned, runId);
+      var writer = new AtomicTableWriter(warehouse);
+      timer.time("write documents", () -> {
+        writer.replace(DocumentsTable.SPEC, split.documents()
+            .repartition(col(DocumentsTable.PERIOD))
+            .sortWithinPartitions(DocumentsTable.PERIOD, DocumentsTable.DOC_ID));
+        return null;
+      });
+      timer.time("write quarantine", () -> {
+        writer.replace(QuarantineTable.SPEC, split.quarantine()
+            .repartition(1)
+            .sortWithinPartitions(QuarantineTable.INPUT_FILE, QuarantineTable.RECORD_LOCATOR, QuarantineTable.REASON_CODE));
+        return null;
+      });
+      WarehouseCatalog.register(spark, warehouse, DocumentsTable.SPEC);
+      WarehouseCatalog.register(spark, warehouse, QuarantineTable.SPEC);
+      Dataset<Row> docs = spark.table(DocumentsTable.SPEC.qualifiedName());
+      Dataset<Row> quarantine = spark.table(QuarantineTable.SPEC.qualifiedName());
+      var result = timer.time("summarise", () -> new Result(
+          runId,
+          listing.files(),
+          listing.totalBytes(),
+          rowsIn,
+          docs.count(),
+          quarantine.count(),
+          countBy(quarantine, QuarantineTable.REASON_CODE),
+          countBy(cleaned.filter(col(CleanedRecords.ERROR_CODE).isNull()), CleanedRecords.DATE_STATUS),
+          countBy(docs, DocumentsTable.PERIOD),
+          countBy(docs, DocumentsTable.LANG),
+          Map.of()));
+      if (result.documents() + result.quarantined() != rowsIn) {
+        throw new IllegalStateException("counts do not reconcile: " + rowsIn + " records in, "
+            + result.documents() + " documents + " + result.quarantined() + " quarantined");
+      }
+      Result timed = withSeconds(result, timer.orderedSeconds());
+      logRun(runId, started, timed);
+      return timed;
+    } finally {
+      cleaned.unpersist();
+    }
+  }
+
+  private static Result withSeconds(Result r, Map<String, Double> seconds) {
+    return new Result(r.runId(), r.files(), r.inputBytes(), r.rowsIn(), r.documents(), r.quarantined(),
+        r.reasons(), r.dateStatus(), r.periods(), r.languages(), seconds);
+  }
+
+  private void logRun(String runId, Instant started, Result r) {
+    Map<String, Long> counters = new TreeMap<>();
+    r.reasons().forEach((k, v) -> counters.put("quarantine." + k, v));
+    r.dateStatus().forEach((k, v) -> counters.put("date." + k.toLowerCase(java.util.Locale.ROOT), v));
+    counters.put("files", (long) r.files());
+    counters.put("input_bytes", r.inputBytes());
+    Map<String, Long> rowsOut = new LinkedHashMap<>();
+    rowsOut.put(DocumentsTable.NAME, r.documents());
+    rowsOut.put(QuarantineTable.NAME, r.quarantined());
+    RunLog.append(spark, warehouse, new RunLog.Run(
+        runId, NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(), options.inputs(),
+        r.rowsIn(), rowsOut, r.quarantined(), counters, r.stageSeconds()));
+    WarehouseCatalog.register(spark, warehouse, org.newslens.common.schema.RunsTable.SPEC);
+  }
+
+  private static Map<String, Long> countBy(Dataset<Row> ds, String column) {
+    Map<String, Long> out = new TreeMap<>();
+    List<Row> rows = ds.groupBy(col(column)).count().collectAsList();
+    rows.forEach(row -> out.put(String.valueOf(row.get(0)), row.getLong(1)));
+    return out;
+  }
+}

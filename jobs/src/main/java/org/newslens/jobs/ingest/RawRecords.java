@@ -1,0 +1,95 @@
+package org.newslens.jobs.ingest;
+
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.newslens.common.schema.ReasonCode;
+
+/**
+ * The raw records readers produce: the located, still uncleaned fields of one input record, or
+ * the reason it could not be read. Every input record becomes exactly one raw record.
+ */
+public final class RawRecords {
+
+  public static final String INPUT_FILE = "input_file";
+  public static final String RECORD_LOCATOR = "record_locator";
+  public static final String ID = "raw_id";
+  public static final String TITLE = "raw_title";
+  public static final String TEXT = "raw_text";
+  public static final String DATE = "raw_date";
+  public static final String URL = "raw_url";
+  public static final String SOURCE = "raw_source";
+  public static final String ERROR_CODE = "error_code";
+  public static final String ERROR_DETAIL = "error_detail";
+  public static final String RAW_EXCERPT = "raw_excerpt";
+
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(INPUT_FILE, StringType, false)
+          .add(RECORD_LOCATOR, StringType, false)
+          .add(ID, StringType, true)
+          .add(TITLE, StringType, true)
+          .add(TEXT, StringType, true)
+          .add(DATE, StringType, true)
+          .add(URL, StringType, true)
+          .add(SOURCE, StringType, true)
+          .add(ERROR_CODE, StringType, true)
+          .add(ERROR_DETAIL, StringType, true)
+          .add(RAW_EXCERPT, StringType, true);
+
+  /** Characters of raw input kept in {@code quarantine.raw_excerpt}. */
+  public static final int EXCERPT_CHARS = 300;
+
+  private RawRecords() {}
+
+  /** A readable record with the fields found (missing fields absent from the map). */
+  public static Row of(String file, String locator, Map<Field, String> fields) {
+    return RowFactory.create(
+        file,
+        locator,
+        fields.get(Field.ID),
+        fields.get(Field.TITLE),
+        fields.get(Field.TEXT),
+        fields.get(Field.DATE),
+        fields.get(Field.URL),
+        fields.get(Field.SOURCE),
+        null,
+        null,
+        null);
+  }
+
+  /** A record that could not be read. */
+  public static Row error(String file, String locator, ReasonCode reason, String detail, String rawExcerpt) {
+    return RowFactory.create(
+        file, locator, null, null, null, null, null, null, reason.name(), detail, excerpt(rawExcerpt));
+  }
+
+  /** The first {@link #EXCERPT_CHARS} characters with control characters made visible. */
+  public static String excerpt(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    var out = new StringBuilder(Math.min(raw.length(), EXCERPT_CHARS) + 8);
+    for (int i = 0; i < raw.length() && out.length() < EXCERPT_CHARS; i++) {
+      char c = raw.charAt(i);
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (Character.isISOControl(c) || Character.isSurrogate(c) && !validPair(raw, i)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean validPair(String s, int i) {
+    char c = s.charAt(i);
+    return Character.isHighSurrogate(c)
+        ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+        : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+}

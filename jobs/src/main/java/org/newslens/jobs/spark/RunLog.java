@@ -1,0 +1,83 @@
+package org.newslens.jobs.spark;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.newslens.common.ids.StableIds;
+import org.newslens.common.schema.RunsTable;
+
+/** Appends one row per job execution to {@code runs}. */
+public final class RunLog {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  /** One execution of a job, as recorded in {@code runs}. */
+  public record Run(
+      String runId,
+      String job,
+      String status,
+      Instant startedAt,
+      Instant finishedAt,
+      Map<String, Object> config,
+      List<String> inputs,
+      long rowsIn,
+      Map<String, Long> rowsOut,
+      long quarantined,
+      Map<String, Long> counters,
+      Map<String, Double> stageSeconds) {}
+
+  private RunLog() {}
+
+  /**
+   * The run id: a hash of the job, its effective config and its input fingerprint, so that
+   * re-running on the same input and config writes identical tables.
+   */
+  public static String runId(String job, Map<String, Object> config, String inputFingerprint) {
+    return job + "-" + StableIds.sha256Hex(job, toJson(config), inputFingerprint).substring(0, 12);
+  }
+
+  /** The newslens version in the job jar's manifest, or "dev" when run from classes. */
+  public static String appVersion() {
+    String v = RunLog.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  public static String toJson(Map<String, Object> config) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(config));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("config is not serialisable as JSON", e);
+    }
+  }
+
+  /** Appends the run to the warehouse's {@code runs} table. */
+  public static void append(SparkSession spark, Warehouse warehouse, Run run) {
+    Row row =
+        RowFactory.create(
+            run.runId(),
+            run.job(),
+            run.status(),
+            Timestamp.from(run.startedAt()),
+            Timestamp.from(run.finishedAt()),
+            appVersion(),
+            SparkContext.getOrCreate().version(),
+            toJson(run.config()),
+            run.inputs(),
+            run.rowsIn(),
+            run.rowsOut(),
+            run.quarantined(),
+            run.counters(),
+            run.stageSeconds());
+    new AtomicTableWriter(warehouse).append(RunsTable.SPEC, spark.createDataFrame(List.of(row), RunsTable.SCHEMA));
+  }
+}
