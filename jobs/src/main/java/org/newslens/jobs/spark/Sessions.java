@@ -23,8 +23,21 @@ public final class Sessions {
 
   private Sessions() {}
 
-  /** The session for these settings, creating it if this JVM has none yet. */
+  /**
+   * The session for these settings: this JVM's session if it has one (tests, notebooks), else a
+   * new one; newslens' SQL settings are applied either way.
+   */
   public static SparkSession getOrCreate(SparkSettings settings) {
+    var existing = SparkSession.getDefaultSession();
+    SparkSession spark = existing.isDefined() ? existing.get() : build(settings);
+    SQL_DEFAULTS.forEach((k, v) -> spark.conf().set(k, v));
+    settings.conf().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("spark.sql."))
+        .forEach(e -> spark.conf().set(e.getKey(), e.getValue()));
+    return spark;
+  }
+
+  private static SparkSession build(SparkSettings settings) {
     SparkConf submitted = new SparkConf();
     SparkSession.Builder builder = SparkSession.builder().appName(settings.appName());
     if (!submitted.contains("spark.master")) {
@@ -34,11 +47,6 @@ public final class Sessions {
     builder.config("spark.sql.catalogImplementation", "in-memory");
     SQL_DEFAULTS.forEach(builder::config);
     settings.conf().forEach(builder::config);
-    SparkSession spark = builder.getOrCreate();
-    SQL_DEFAULTS.forEach((k, v) -> spark.conf().set(k, v));
-    settings.conf().entrySet().stream()
-        .filter(e -> e.getKey().startsWith("spark.sql."))
-        .forEach(e -> spark.conf().set(e.getKey(), e.getValue()));
-    return spark;
+    return builder.getOrCreate();
   }
 }
