@@ -40,18 +40,24 @@ public final class InputListing {
 
   private final Configuration conf;
   private final Optional<InputFormat> forced;
+  private final long splitBytes;
   private final List<FileTask> tasks = new ArrayList<>();
   private final List<Row> unreadable = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
 
-  private InputListing(Configuration conf, Optional<InputFormat> forced) {
+  private InputListing(Configuration conf, Optional<InputFormat> forced, long splitBytes) {
     this.conf = conf;
     this.forced = forced;
+    this.splitBytes = splitBytes;
   }
 
   /** Lists the inputs; fails with a {@link UserException} naming a path that does not exist. */
   public static Listing list(List<String> inputs, Optional<InputFormat> forced, Configuration conf) {
-    var listing = new InputListing(conf, forced);
+    return list(inputs, forced, conf, SPLIT_BYTES);
+  }
+
+  static Listing list(List<String> inputs, Optional<InputFormat> forced, Configuration conf, long splitBytes) {
+    var listing = new InputListing(conf, forced, splitBytes);
     for (String input : inputs) {
       listing.expand(input);
     }
@@ -128,9 +134,9 @@ public final class InputListing {
     }
     long len = status.getLen();
     boolean splittable = format.get() == InputFormat.JSONL && !InputFormat.isCompressed(path);
-    if (splittable && len > SPLIT_BYTES) {
-      for (long start = 0; start < len; start += SPLIT_BYTES) {
-        tasks.add(new FileTask(path, format.get(), start, Math.min(SPLIT_BYTES, len - start), len));
+    if (splittable && len > splitBytes) {
+      for (long start = 0; start < len; start += splitBytes) {
+        tasks.add(new FileTask(path, format.get(), start, Math.min(splitBytes, len - start), len));
       }
     } else {
       tasks.add(new FileTask(path, format.get(), 0, len, len));

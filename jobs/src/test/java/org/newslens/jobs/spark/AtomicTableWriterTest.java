@@ -1,0 +1,93 @@
+package org.newslens.jobs.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newslens.common.schema.QuarantineTable;
+import org.newslens.jobs.SparkTestSession;
+
+class AtomicTableWriterTest {
+
+  private static SparkSession spark;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void session() {
+    spark = SparkTestSession.get();
+  }
+
+  private Warehouse warehouse() {
+    return Warehouse.at(dir.toString(), spark.sparkContext().hadoopConfiguration()).prepareForWrite();
+  }
+
+  private static org.apache.spark.sql.Dataset<Row> rows(String... files) {
+    return spark.createDataFrame(
+        java.util.Arrays.stream(files).map(f -> RowFactory.create(f, "line 1", "EMPTY_TEXT", null, null, "run")).toList(),
+        QuarantineTable.SCHEMA);
+  }
+
+  private long count() {
+    return spark.read().parquet(dir.resolve("newslens.db/quarantine").toString()).count();
+  }
+
+  @Test
+  void aFailedWriteLeavesThePreviousVersionReadable() {
+    var writer = new AtomicTableWriter(warehouse());
+    writer.replace(QuarantineTable.SPEC, rows("a", "b"));
+    var failing = rows("c").withColumn(QuarantineTable.REASON_DETAIL,
+        org.apache.spark.sql.functions.assert_true(org.apache.spark.sql.functions.lit(false)).cast("string"));
+    assertThatThrownBy(() -> writer.replace(QuarantineTable.SPEC, failing)).isInstanceOf(Exception.class);
+    assertThat(count()).isEqualTo(2);
+  }
+
+  @Test
+  void anInterruptedSwapIsCompletedFromTheJournal() throws Exception {
+    var wh = warehouse();
+    var writer = new AtomicTableWriter(wh);
+    writer.replace(QuarantineTable.SPEC, rows("old"));
+    // Simulate a run killed between the two renames: new version staged, old moved aside.
+    Path db = dir.resolve("newslens.db");
+    Path staged = db.resolve(".staging/quarantine-x");
+    rows("new1", "new2").write().parquet(staged.toString());
+    Path trash = Files.createDirectories(db.resolve(".trash")).resolve("quarantine-x");
+    Files.move(db.resolve("quarantine"), trash);
+    Files.writeString(db.resolve(".quarantine.swap"), staged.toUri() + "\n" + trash.toUri() + "\n");
+
+    writer.recover(QuarantineTable.SPEC);
+
+    assertThat(count()).isEqualTo(2);
+    assertThat(Files.exists(trash)).isFalse();
+    assertThat(Files.exists(db.resolve(".quarantine.swap"))).isFalse();
+  }
+
+  @Test
+  void anInterruptedSwapWithAnIncompleteStagingRollsBack() throws Exception {
+    var writer = new AtomicTableWriter(warehouse());
+    writer.replace(QuarantineTable.SPEC, rows("old"));
+    Path db = dir.resolve("newslens.db");
+    Path staged = Files.createDirectories(db.resolve(".staging/quarantine-y"));
+    Path trash = Files.createDirectories(db.resolve(".trash")).resolve("quarantine-y");
+    Files.move(db.resolve("quarantine"), trash);
+    Files.writeString(db.resolve(".quarantine.swap"), staged.toUri() + "\n" + trash.toUri() + "\n");
+
+    writer.recover(QuarantineTable.SPEC);
+
+    assertThat(count()).isEqualTo(1);
+  }
+
+  @Test
+  void aNonNewslensDirectoryIsNeverUsedAsWarehouse() throws Exception {
+    Files.writeString(dir.resolve("precious.txt"), "x");
+    assertThatThrownBy(this::warehouse).hasMessageContaining("not a newslens warehouse");
+    assertThat(List.of(dir.toFile().list())).containsExactly("precious.txt");
+  }
+}
