@@ -14,7 +14,18 @@ public final class Tables {
 
   /** All tables newslens writes, in the order the jobs produce them. */
   public static final List<TableSpec> ALL =
-      List.of(DocumentsTable.SPEC, QuarantineTable.SPEC, RunsTable.SPEC);
+      List.of(
+          DocumentsTable.SPEC,
+          QuarantineTable.SPEC,
+          EntityMentionsTable.SPEC,
+          EntitiesTable.SPEC,
+          CooccurrencesTable.SPEC,
+          TopicTables.DOC_THEMES,
+          TopicTables.TOPICS,
+          TopicTables.DOC_TOPICS,
+          TopicTables.TOPIC_TRENDS,
+          TopicTables.TOPIC_QUALITY,
+          RunsTable.SPEC);
 
   private Tables() {}
 

@@ -1,16 +1,22 @@
 package org.newslens.jobs.cli;
 
 import java.util.concurrent.Callable;
+import org.newslens.jobs.cooccur.CooccurJob;
+import org.newslens.jobs.entities.EntitiesJob;
 import org.newslens.jobs.ingest.IngestJob;
+import org.newslens.jobs.topics.TopicsJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code newslens run}: every stage in order. Today the pipeline is ingest; later stages join here. */
-@Command(name = "run", description = "Run the whole pipeline on the inputs (the stages available: ingest).")
+/** {@code newslens run}: every stage in order. Stages: ingest, entities, cooccur, topics; later stages join here. */
+@Command(name = "run", description = "Run the whole pipeline on the inputs (ingest, entities, cooccur, topics).")
 public final class RunCommand implements Callable<Integer> {
 
   @Mixin JobOptions job;
   @Mixin IngestCommand.InputOptions input;
+  @Mixin EntitiesCommand.Options recognisers;
+  @Mixin CooccurCommand.Options counting;
+  @Mixin TopicsCommand.Options topics;
 
   @Override
   public Integer call() {
@@ -18,6 +24,15 @@ public final class RunCommand implements Callable<Integer> {
     var warehouse = job.warehouse(spark).prepareForWrite();
     var ingest = new IngestJob(spark, warehouse, input.toOptions()).run();
     System.out.print(Summary.ingest(ingest, warehouse.root().toString()));
+    var entities = new EntitiesJob(spark, warehouse, recognisers.toOptions()).run();
+    System.out.print(Summary.entities(entities));
+    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, counting.toOptions()).run()));
+    try {
+      System.out.print(Summary.topics(new TopicsJob(spark, warehouse, topics.toOptions(job.seed)).run()));
+    } catch (UserException e) {
+      // A corpus too small for topic models still gets every other table.
+      System.out.println("topics skipped: " + e.getMessage());
+    }
     return 0;
   }
 }

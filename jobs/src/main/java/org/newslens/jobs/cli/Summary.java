@@ -30,6 +30,44 @@ final class Summary {
     return out.toString();
   }
 
+  static String entities(org.newslens.jobs.entities.EntitiesJob.Result r) {
+    double seconds = r.stageSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+    var out = new StringBuilder();
+    out.append(String.format("entities %s: %d documents, %,d tokens in %.1f s (%,.0f tokens/s)%n",
+        r.runId(), r.documents(), r.tokens(), seconds, r.tokens() / Math.max(seconds, 1e-9)));
+    out.append(String.format("  mentions    %,10d   %s%n", r.mentions(), top(r.byType())));
+    out.append(String.format("  entities    %,10d%n", r.entities()));
+    if (r.truncatedDocs() > 0) {
+      out.append(String.format("  capped      %,10d documents longer than --max-ner-chars: CRF read only their start%n", r.truncatedDocs()));
+    }
+    out.append("  stages      ").append(r.stageSeconds().entrySet().stream()
+        .map(e -> String.format("%s %.1fs", e.getKey(), e.getValue())).collect(Collectors.joining(", "))).append('\n');
+    out.append("  try         bin/newslens sql \"SELECT canonical_name, entity_type, mention_count FROM newslens.entities ORDER BY mention_count DESC LIMIT 20\"\n");
+    return out.toString();
+  }
+
+  static String cooccur(org.newslens.jobs.cooccur.CooccurJob.Result r) {
+    double seconds = r.stageSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+    return String.format("cooccur %s: %,d mentions -> %,d pair rows in %.1f s (over all periods: %s)%n"
+            + "  try         bin/newslens sql \"SELECT name_a, name_b, n_ab, round(npmi, 2) AS npmi, round(llr, 1) AS llr "
+            + "FROM newslens.top_pairs WHERE period = 'all' AND window = 'sentence' AND rank <= 15 ORDER BY rank\"%n",
+        r.runId(), r.mentions(), r.pairs(), seconds, top(r.pairsByWindow()));
+  }
+
+  static String topics(org.newslens.jobs.topics.TopicsJob.Result r) {
+    var out = new StringBuilder(String.format("topics %s: %d documents, %d terms, themes: %s%n", r.runId(), r.documents(),
+        r.vocabulary(), top(r.themes())));
+    out.append(String.format("  %-8s %4s %6s %10s %10s %10s %12s%n", "model", "k", "docs", "mean_npmi", "diversity", "stability", "perplexity"));
+    for (var f : r.fits()) {
+      out.append(String.format("  %-8s %4d %6d %10.4f %10.4f %10s %12.1f%n", f.model(), f.k(), f.docs(), f.meanNpmi(), f.diversity(),
+          f.stability() == null ? "-" : String.format("%.4f", f.stability()), f.perplexity() == null ? Double.NaN : f.perplexity()));
+    }
+    out.append("  stages      ").append(r.stageSeconds().entrySet().stream()
+        .map(e -> String.format("%s %.1fs", e.getKey(), e.getValue())).collect(Collectors.joining(", "))).append('\n');
+    out.append("  try         bin/newslens sql \"SELECT model, topic_id, label, round(npmi, 3) AS npmi, round(prevalence, 3) AS prevalence FROM newslens.topics ORDER BY model, prevalence DESC\"\n");
+    return out.toString();
+  }
+
   /** The largest counts first, at most {@link #TOP}, as {@code key=count}. */
   static String top(Map<String, Long> counts) {
     var sorted = counts.entrySet().stream()

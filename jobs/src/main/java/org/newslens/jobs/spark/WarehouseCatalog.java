@@ -28,6 +28,7 @@ public final class WarehouseCatalog {
         present.add(table);
       }
     }
+    Views.register(spark);
     return List.copyOf(present);
   }
 

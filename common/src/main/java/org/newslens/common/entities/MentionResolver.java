@@ -1,0 +1,198 @@
+package org.newslens.common.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the candidate mentions of all recognisers into the document's final mentions: drops what
+ * is not an entity (pronouns, capitalised common words), retypes wire credits, resolves overlaps
+ * (longest span wins; on the same span a domain type beats a generic one, then gazetteer beats
+ * pattern beats CRF), adds in-document acronyms defined as {@code Long Name (ACRONYM)}, links
+ * short person names to the full name used in the same document, and gives every mention an
+ * entity id.
+ */
+public final class MentionResolver {
+
+  static final double COREF_CONFIDENCE = 0.75;
+  static final double ACRONYM_CONFIDENCE = 0.85;
+
+  private static final Set<String> PRONOUNS = Set.of(
+      "i", "me", "my", "he", "him", "his", "she", "her", "hers", "they", "them", "their", "we", "us", "our",
+      "you", "your", "it", "its", "himself", "herself", "themselves", "who", "whom");
+  /** Wire services and agencies credited in datelines: sources, not people. */
+  private static final Set<String> WIRE_CREDITS = Set.of(
+      "reuter", "reuters", "ap", "afp", "upi", "tass", "pti", "ani", "ians", "xinhua", "bloomberg", "yonhap", "kcna", "dpa", "efe");
+  private static final Pattern BYLINE = Pattern.compile("(?m)^\\s*(?:By|BY)\\s+[^\\n]{2,80}$");
+  private static final Pattern ACRONYM_DEF = Pattern.compile("\\s*\\(([A-Z][A-Za-z0-9&]{1,9})\\)");
+
+  private MentionResolver() {}
+
+  public static List<Mention> resolve(String text, List<Mention> candidates, Gazetteer gazetteer) {
+    List<int[]> bylines = bylines(text);
+    List<Mention> kept = new ArrayList<>();
+    for (Mention m : candidates) {
+      Mention c = Mention.CRF.equals(m.method()) ? checkCrf(m, text, bylines, gazetteer) : m;
+      if (c != null) {
+        kept.add(c);
+      }
+    }
+    List<Mention> merged = merge(kept);
+    merged = addAcronyms(text, merged);
+    return link(merged);
+  }
+
+  /** A CRF mention kept (possibly retyped or resolved to a curated entry), or null to drop it. */
+  private static Mention checkCrf(Mention m, String text, List<int[]> bylines, Gazetteer gazetteer) {
+    String key = m.surface().toLowerCase(Locale.ROOT);
+    boolean oneWord = m.surface().indexOf(' ') < 0;
+    if (m.type() == EntityType.PERSON && (PRONOUNS.contains(key) || inside(m, bylines))) {
+      return null;
+    }
+    if (WIRE_CREDITS.contains(key)) {
+      return new Mention(m.begin(), m.end(), m.surface(), EntityType.ORG, null, null, m.method(), m.confidence(), "", "none");
+    }
+    if (oneWord && occursInLowerCase(text, key, m)) {
+      return null;
+    }
+    return gazetteer.byAlias(Canonical.clean(m.surface()))
+        .map(e -> new Mention(m.begin(), m.end(), m.surface(), e.type(), e.id(), e.canonicalName(), m.method(),
+            m.confidence(), e.wikidataId(), e.theme()))
+        .orElse(m);
+  }
+
+  /** A capitalised word that the same document also writes in lower case is a common word ("Talks"). */
+  private static boolean occursInLowerCase(String text, String lowerWord, Mention m) {
+    if (!Character.isUpperCase(m.surface().charAt(0)) || m.surface().equals(m.surface().toUpperCase(Locale.ROOT))) {
+      return false;
+    }
+    var p = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(lowerWord) + "(?![\\p{L}\\p{N}])");
+    return p.matcher(text).find();
+  }
+
+  private static List<int[]> bylines(String text) {
+    List<int[]> out = new ArrayList<>();
+    var m = BYLINE.matcher(text.length() > 2000 ? text.substring(0, 2000) : text);
+    while (m.find()) {
+      out.add(new int[] {m.start(), m.end()});
+    }
+    return out;
+  }
+
+  private static boolean inside(Mention m, List<int[]> spans) {
+    return spans.stream().anyMatch(s -> m.begin() >= s[0] && m.end() <= s[1]);
+  }
+
+  private static int methodRank(String method) {
+    if (Mention.GAZETTEER.equals(method)) {
+      return 3;
+    }
+    return method.startsWith("pattern") ? 2 : 1;
+  }
+
+  /** Non-overlapping mentions: longest first, then domain type, then method; in text order. */
+  static List<Mention> merge(List<Mention> candidates) {
+    List<Mention> sorted = new ArrayList<>(candidates);
+    sorted.sort(Comparator.comparingInt(Mention::length).reversed()
+        .thenComparing(m -> m.type().isDomain() ? 0 : 1)
+        .thenComparing(m -> -methodRank(m.method()))
+        .thenComparingInt(Mention::begin));
+    List<Mention> accepted = new ArrayList<>();
+    for (Mention m : sorted) {
+      if (accepted.stream().noneMatch(m::overlaps)) {
+        accepted.add(m);
+      }
+    }
+    accepted.sort(Comparator.comparingInt(Mention::begin));
+    return accepted;
+  }
+
+  /** {@code Long Name (ACR)}: the acronym becomes an alias of the long name in this document. */
+  private static List<Mention> addAcronyms(String text, List<Mention> mentions) {
+    List<Mention> extra = new ArrayList<>();
+    for (Mention defined : mentions) {
+      Mention m = withId(defined);
+      var def = ACRONYM_DEF.matcher(text).region(m.end(), text.length());
+      if (!def.lookingAt() || !initialsMatch(m.surface(), def.group(1))) {
+        continue;
+      }
+      String acronym = def.group(1);
+      var uses = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(acronym) + "(?![\\p{L}\\p{N}])").matcher(text);
+      while (uses.find()) {
+        extra.add(new Mention(uses.start(), uses.end(), acronym, m.type(), m.entityId(), m.canonicalName(),
+            Mention.ACRONYM, ACRONYM_CONFIDENCE, m.wikidataId(), m.theme()));
+      }
+    }
+    if (extra.isEmpty()) {
+      return mentions;
+    }
+    List<Mention> all = new ArrayList<>(mentions);
+    for (Mention e : extra) {
+      if (all.stream().noneMatch(e::overlaps)) {
+        all.add(e);
+      }
+    }
+    all.sort(Comparator.comparingInt(Mention::begin));
+    return all;
+  }
+
+  /**
+   * The acronym starts with the name's first initial and its letters appear in order in the name
+   * ({@code RELOS} in "Reciprocal Exchange of Logistics Support", {@code JWC} in "Joint Widget Council").
+   */
+  static boolean initialsMatch(String name, String acronym) {
+    String a = acronym.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+    String n = name.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+    if (a.length() < 2 || n.isEmpty() || a.charAt(0) != n.charAt(0)) {
+      return false;
+    }
+    int j = 0;
+    for (int i = 0; i < n.length() && j < a.length(); i++) {
+      if (n.charAt(i) == a.charAt(j)) {
+        j++;
+      }
+    }
+    return j == a.length();
+  }
+
+  /** Ids for all mentions; one-word person names take the id of a full name in the document. */
+  private static List<Mention> link(List<Mention> mentions) {
+    Map<String, Mention> fullNameByPart = new HashMap<>();
+    for (Mention m : mentions) {
+      if (m.type() == EntityType.PERSON && m.surface().contains(" ")) {
+        String[] parts = Canonical.clean(m.surface()).split("\\s+");
+        Mention named = withId(m);
+        fullNameByPart.putIfAbsent(parts[parts.length - 1].toLowerCase(Locale.ROOT), named);
+        fullNameByPart.putIfAbsent(parts[0].toLowerCase(Locale.ROOT), named);
+      }
+    }
+    List<Mention> out = new ArrayList<>(mentions.size());
+    for (Mention m : mentions) {
+      Mention full = m.type() == EntityType.PERSON && !m.surface().contains(" ")
+          ? fullNameByPart.get(Canonical.clean(m.surface()).toLowerCase(Locale.ROOT)) : null;
+      out.add(full != null
+          ? new Mention(m.begin(), m.end(), m.surface(), m.type(), full.entityId(), full.canonicalName(), Mention.COREF,
+              COREF_CONFIDENCE, full.wikidataId(), full.theme())
+          : withId(m));
+    }
+    return out;
+  }
+
+  private static Mention withId(Mention m) {
+    if (m.entityId() != null) {
+      return m;
+    }
+    String theme = switch (m.type()) {
+      case MILITARY_SYSTEM, OPERATION -> "defence";
+      case ENERGY -> "energy";
+      default -> "none";
+    };
+    return new Mention(m.begin(), m.end(), m.surface(), m.type(), Canonical.id(m.type(), m.surface()),
+        Canonical.clean(m.surface()), m.method(), m.confidence(), m.wikidataId() == null ? "" : m.wikidataId(), theme);
+  }
+}

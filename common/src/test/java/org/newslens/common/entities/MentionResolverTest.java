@@ -1,0 +1,66 @@
+package org.newslens.common.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MentionResolverTest {
+
+  private final Gazetteer gazetteer = Gazetteer.load(List.of());
+
+  private static Mention crf(String text, String surface, EntityType type) {
+    int b = text.indexOf(surface);
+    return new Mention(b, b + surface.length(), surface, type, null, null, Mention.CRF, 0.8, "", "none");
+  }
+
+  private List<Mention> resolve(String text, Mention... crf) {
+    List<Mention> all = new ArrayList<>(List.of(crf));
+    gazetteer.find(text).forEach(m -> all.add(Mention.of(m.begin(), m.end(), text, m.entry(), Mention.GAZETTEER, 0.95)));
+    all.addAll(DomainPatterns.find(text));
+    return MentionResolver.resolve(text, all, gazetteer);
+  }
+
+  @Test
+  void longestSpanWinsAndDomainTypeBeatsGenericOnTheSameSpan() {
+    String text = "India Today reported on the BrahMos deal.";
+    var out = resolve(text, crf(text, "India", EntityType.LOCATION), crf(text, "BrahMos", EntityType.ORG));
+    assertThat(out).extracting(Mention::surface, Mention::type)
+        .contains(org.assertj.core.groups.Tuple.tuple("India Today", EntityType.ORG),
+            org.assertj.core.groups.Tuple.tuple("BrahMos", EntityType.MILITARY_SYSTEM));
+    assertThat(out).noneMatch(m -> m.surface().equals("India"));
+    for (int i = 1; i < out.size(); i++) {
+      assertThat(out.get(i).begin()).isGreaterThanOrEqualTo(out.get(i - 1).end());
+    }
+  }
+
+  @Test
+  void shortPersonNamesLinkToTheFullNameInTheDocument() {
+    String text = "Rajnath Singh met officials. Later Singh said the talks went well.";
+    int second = text.indexOf("Singh", 10);
+    var out = resolve(text, crf(text, "Rajnath Singh", EntityType.PERSON),
+        new Mention(second, second + 5, "Singh", EntityType.PERSON, null, null, Mention.CRF, 0.8, "", "none"));
+    assertThat(out).extracting(Mention::entityId).containsExactly("person:rajnath-singh", "person:rajnath-singh");
+    assertThat(out.get(1).method()).isEqualTo(Mention.COREF);
+  }
+
+  @Test
+  void dropsPronounsCommonWordsAndRetypesWireCredits() {
+    String text = "Talks began. The talks were long. He said REUTERS reported it.";
+    var out = resolve(text, crf(text, "Talks", EntityType.ORG), crf(text, "He", EntityType.PERSON),
+        crf(text, "REUTERS", EntityType.PERSON));
+    assertThat(out).extracting(Mention::surface, Mention::type)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("REUTERS", EntityType.ORG));
+  }
+
+  @Test
+  void anAcronymDefinedInTheTextBecomesAnAliasThere() {
+    String text = "The Joint Widget Council (JWC) met. Later the JWC voted.";
+    var out = resolve(text, crf(text, "Joint Widget Council", EntityType.ORG));
+    assertThat(out).extracting(Mention::surface).containsExactly("Joint Widget Council", "JWC", "JWC");
+    assertThat(out).extracting(Mention::entityId).containsOnly("org:joint-widget-council");
+    assertThat(MentionResolver.initialsMatch("Reciprocal Exchange of Logistics", "RELOS")).isTrue();
+    assertThat(MentionResolver.initialsMatch("Joint Widget Council", "XYZ")).isFalse();
+  }
+}

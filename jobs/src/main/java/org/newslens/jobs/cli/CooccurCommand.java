@@ -1,0 +1,37 @@
+package org.newslens.jobs.cli;
+
+import java.util.concurrent.Callable;
+import org.newslens.jobs.cooccur.CooccurJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newslens cooccur}: entity pairs per sentence and document window, per month and overall. */
+@Command(name = "cooccur", description = "Count entity co-occurrences per window and month with PMI, NPMI and log-likelihood.")
+public final class CooccurCommand implements Callable<Integer> {
+
+  @Mixin JobOptions job;
+  @Mixin Options counting;
+
+  @Override
+  public Integer call() {
+    var spark = job.session("cooccur");
+    var warehouse = job.warehouse(spark).prepareForWrite();
+    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, counting.toOptions()).run()));
+    return 0;
+  }
+
+  /** Options of the co-occurrence stage, shared with {@code run}. */
+  public static final class Options {
+    @Option(names = "--min-count", paramLabel = "N", description = "Keep pairs seen in at least N windows (default: 2).")
+    long minCount = CooccurJob.MIN_COUNT_DEFAULT;
+
+    @Option(names = "--max-entities-per-window", paramLabel = "N",
+        description = "Most salient entities kept per window, bounding pairs in long documents (default: 50).")
+    int maxPerWindow = CooccurJob.MAX_PER_WINDOW_DEFAULT;
+
+    CooccurJob.Options toOptions() {
+      return new CooccurJob.Options(minCount, maxPerWindow);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.newslens.jobs.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.newslens.common.entities.Gazetteer;
+import org.newslens.jobs.entities.EntitiesJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newslens entities}: typed mentions with evidence, and canonical entities. */
+@Command(name = "entities", description = "Find entity mentions in documents (CoreNLP CRF, gazetteers, patterns) and build entities.")
+public final class EntitiesCommand implements Callable<Integer> {
+
+  @Mixin JobOptions job;
+  @Mixin Options recognisers;
+
+  @Override
+  public Integer call() {
+    var spark = job.session("entities");
+    var warehouse = job.warehouse(spark).prepareForWrite();
+    var result = new EntitiesJob(spark, warehouse, recognisers.toOptions()).run();
+    System.out.print(Summary.entities(result));
+    return 0;
+  }
+
+  /** Options of the entity stage, shared with {@code run} and {@code eval-ner}. */
+  public static final class Options {
+    @Option(names = "--gazetteer", paramLabel = "FILE",
+        description = "Extra gazetteer TSV (id, canonical_name, type, aliases, wikidata, theme); replaces bundled ids.")
+    List<Path> gazetteers = List.of();
+
+    @Option(names = "--max-ner-chars", paramLabel = "N",
+        description = "Characters of each document the CRF reads; longer ones are counted in runs (default: 200000).")
+    int maxNerChars = EntitiesJob.MAX_NER_CHARS_DEFAULT;
+
+    EntitiesJob.Options toOptions() {
+      List<String> contents = new ArrayList<>();
+      for (Path p : gazetteers) {
+        try {
+          contents.add(Files.readString(p));
+        } catch (IOException e) {
+          throw new UserException("--gazetteer " + p + " cannot be read: " + e.getMessage());
+        }
+      }
+      try {
+        Gazetteer.load(contents);
+      } catch (IllegalArgumentException e) {
+        throw new UserException("--gazetteer: " + e.getMessage());
+      }
+      return new EntitiesJob.Options(gazetteers.stream().map(Path::toString).toList(), contents, maxNerChars);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.newslens.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.newslens.jobs.topics.TopicsJob;
+import org.newslens.jobs.topics.TopicsOptions;
+import org.newslens.jobs.topics.TopicsSweep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newslens topics}: themes, and LDA topics over all documents and per theme. */
+@Command(name = "topics", description = "Score defence/energy themes and fit LDA topics (all documents, defence, energy).")
+public final class TopicsCommand implements Callable<Integer> {
+
+  @Mixin JobOptions job;
+  @Mixin Options topics;
+
+  @Option(names = "--sweep", paramLabel = "K,K,...", split = ",",
+      description = "Fit the all-documents model for each k and print the quality table (writes no tables).")
+  List<Integer> sweep = List.of();
+
+  @Override
+  public Integer call() {
+    var spark = job.session("topics");
+    var warehouse = job.warehouse(spark).prepareForWrite();
+    TopicsOptions options = topics.toOptions(job.seed);
+    if (!sweep.isEmpty()) {
+      System.out.print(TopicsSweep.run(spark, warehouse, options, sweep));
+      return 0;
+    }
+    System.out.print(Summary.topics(new TopicsJob(spark, warehouse, options).run()));
+    return 0;
+  }
+
+  /** Options of the topics stage, shared with {@code run}. */
+  public static final class Options {
+    @Option(names = "--k-all", paramLabel = "K", description = "Topics over all documents (default: 20).")
+    int kAll = TopicsOptions.K_ALL_DEFAULT;
+
+    @Option(names = "--k-defence", paramLabel = "K", description = "Topics of the defence model (default: 10).")
+    int kDefence = TopicsOptions.K_THEME_DEFAULT;
+
+    @Option(names = "--k-energy", paramLabel = "K", description = "Topics of the energy model (default: 10).")
+    int kEnergy = TopicsOptions.K_THEME_DEFAULT;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "LDA iterations (default: 50).")
+    int iterations = TopicsOptions.ITERATIONS_DEFAULT;
+
+    @Option(names = "--optimizer", paramLabel = "online|em", description = "online (default; theme models seeded) or em.")
+    String optimizer = "online";
+
+    @Option(names = "--min-df", paramLabel = "N", description = "Terms in fewer documents are dropped (default: 3).")
+    long minDf = TopicsOptions.MIN_DF_DEFAULT;
+
+    @Option(names = "--max-df", paramLabel = "SHARE", description = "Terms in a larger share of documents are dropped (default: 0.5).")
+    double maxDf = TopicsOptions.MAX_DF_DEFAULT;
+
+    @Option(names = "--vocab-size", paramLabel = "N", description = "Most frequent terms kept (default: 20000).")
+    int vocabSize = TopicsOptions.VOCAB_SIZE_DEFAULT;
+
+    @Option(names = "--doc-topic-floor", paramLabel = "W", description = "doc_topics keeps weights of at least W (default: 0.1).")
+    double floor = TopicsOptions.FLOOR_DEFAULT;
+
+    @Option(names = "--seed-boost", paramLabel = "X", description = "Boost of lexicon terms in theme models' topics (default: 100; 0 = unseeded).")
+    double boost = TopicsOptions.BOOST_DEFAULT;
+
+    @Option(names = "--theme-min-matches", paramLabel = "N", description = "Lexicon matches a document needs for a theme (default: 3).")
+    int themeMinMatches = TopicsOptions.THEME_MIN_MATCHES_DEFAULT;
+
+    @Option(names = "--theme-min-score", paramLabel = "X", description = "And matches per 100 tokens (default: 1.0).")
+    double themeMinScore = TopicsOptions.THEME_MIN_SCORE_DEFAULT;
+
+    @Option(names = "--themes", paramLabel = "DIR", description = "Folder with defence.txt and energy.txt lexicons (default: bundled).")
+    Path themes;
+
+    @Option(names = "--no-stability", description = "Skip the second fit per model that measures stability.")
+    boolean noStability;
+
+    TopicsOptions toOptions(long seed) {
+      return new TopicsOptions(kAll, kDefence, kEnergy, iterations, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
+          themeMinMatches, themeMinScore, Optional.ofNullable(themes), !noStability);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.newslens.jobs.cooccur;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.newslens.common.schema.CooccurrencesTable;
+import org.newslens.common.schema.DocumentsTable;
+import org.newslens.common.schema.EntityMentionsTable;
+import org.newslens.common.schema.RunsTable;
+import org.newslens.jobs.cli.UserException;
+import org.newslens.jobs.spark.AtomicTableWriter;
+import org.newslens.jobs.spark.RunLog;
+import org.newslens.jobs.spark.StageTimer;
+import org.newslens.jobs.spark.Warehouse;
+import org.newslens.jobs.spark.WarehouseCatalog;
+
+/** {@code cooccur}: {@code entity_mentions} of canonical documents → {@code cooccurrences}. */
+public final class CooccurJob {
+
+  public static final String NAME = "cooccur";
+
+  /** Default for {@code --min-count}: pairs seen in fewer windows are not kept. */
+  public static final long MIN_COUNT_DEFAULT = 2;
+
+  /** Default for {@code --max-entities-per-window}: the salience cap that bounds pairs per window. */
+  public static final int MAX_PER_WINDOW_DEFAULT = 50;
+
+  /** The effective options. */
+  public record Options(long minCount, int maxPerWindow) {
+    public Options {
+      if (minCount < 1) {
+        throw new UserException("--min-count " + minCount + " must be at least 1");
+      }
+      if (maxPerWindow < 2) {
+        throw new UserException("--max-entities-per-window " + maxPerWindow + " must be at least 2");
+      }
+    }
+
+    Map<String, Object> toConfig() {
+      return Map.of("min_count", minCount, "max_entities_per_window", maxPerWindow);
+    }
+  }
+
+  /** What a run did. */
+  public record Result(String runId, long mentions, long pairs, Map<String, Long> pairsByWindow, Map<String, Double> stageSeconds) {}
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final Options options;
+
+  public CooccurJob(SparkSession spark, Warehouse warehouse, Options options) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.options = options;
+  }
+
+  public Result run() {
+    Instant started = Instant.now();
+    WarehouseCatalog.registerAll(spark, warehouse);
+    if (!warehouse.hasTable(EntityMentionsTable.SPEC)) {
+      throw new UserException("no entity_mentions in " + warehouse.root() + ": run entities first");
+    }
+    var timer = new StageTimer(spark, NAME);
+    Dataset<Row> canonical = spark.table(DocumentsTable.SPEC.qualifiedName()).where(col(DocumentsTable.IS_CANONICAL))
+        .select(DocumentsTable.DOC_ID);
+    Dataset<Row> mentions = spark.table(EntityMentionsTable.SPEC.qualifiedName())
+        .join(canonical, EntityMentionsTable.DOC_ID)
+        .select(EntityMentionsTable.DOC_ID, EntityMentionsTable.SENTENCE_IDX, EntityMentionsTable.BEGIN_CHAR,
+            EntityMentionsTable.ENTITY_ID, EntityMentionsTable.PERIOD);
+    long mentionCount = mentions.count();
+    String entitiesRun = spark.table(RunsTable.SPEC.qualifiedName()).where(col(RunsTable.JOB).equalTo("entities"))
+        .orderBy(col(RunsTable.STARTED_AT).desc()).select(RunsTable.RUN_ID).limit(1).collectAsList().toString();
+    String runId = RunLog.runId(NAME, options.toConfig(), entitiesRun + mentionCount);
+    timer.time("count pairs", () -> {
+      new AtomicTableWriter(warehouse).replace(CooccurrencesTable.SPEC,
+          CooccurTransform.cooccurrences(mentions, options.maxPerWindow(), options.minCount())
+              .repartition(col(CooccurrencesTable.PERIOD))
+              .sortWithinPartitions(CooccurrencesTable.PERIOD, CooccurrencesTable.WINDOW, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B));
+      return null;
+    });
+    WarehouseCatalog.register(spark, warehouse, CooccurrencesTable.SPEC);
+    Map<String, Long> byWindow = new TreeMap<>();
+    spark.table(CooccurrencesTable.SPEC.qualifiedName()).where(col(CooccurrencesTable.PERIOD).equalTo(CooccurrencesTable.ALL))
+        .groupBy(CooccurrencesTable.WINDOW).count().collectAsList().forEach(r -> byWindow.put(r.getString(0), r.getLong(1)));
+    long pairs = spark.table(CooccurrencesTable.SPEC.qualifiedName()).count();
+    var result = new Result(runId, mentionCount, pairs, byWindow, timer.orderedSeconds());
+    Map<String, Long> counters = new TreeMap<>();
+    byWindow.forEach((k, v) -> counters.put("pairs_all." + k, v));
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put(CooccurrencesTable.NAME, pairs);
+    RunLog.append(spark, warehouse, new RunLog.Run(runId, NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(),
+        List.of(EntityMentionsTable.SPEC.qualifiedName()), mentionCount, out, 0, counters, result.stageSeconds()));
+    WarehouseCatalog.register(spark, warehouse, RunsTable.SPEC);
+    return result;
+  }
+}

@@ -1,0 +1,136 @@
+package org.newslens.jobs.cooccur;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.ln;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.newslens.common.schema.CooccurrencesTable;
+import org.newslens.common.schema.EntityMentionsTable;
+
+/**
+ * Entity co-occurrence counts and significance, all with Spark aggregations (nothing collected).
+ *
+ * <p>A window is a sentence or a document of a canonical document. In each window the entities
+ * are capped at {@code maxPerWindow} by salience (mentions in the window, then first position, then
+ * id), which bounds the pairs of a long document to maxPerWindow² / 2. For each window kind and
+ * period (each month and {@code all}): {@code n_windows} counts windows with at least one entity,
+ * {@code n_a} windows with a, {@code n_ab} windows with both, and
+ * <ul>
+ *   <li>PMI = ln(n_ab·N / (n_a·n_b)),
+ *   <li>NPMI = PMI / −ln(n_ab/N) (1 when n_ab = N),
+ *   <li>G² = 2 Σ k·ln(k·N / (row·col)) over the 2×2 table, 0·ln 0 = 0.
+ * </ul>
+ * Pairs with n_ab below {@code minCount} are dropped; that never changes the counts of kept pairs.
+ */
+public final class CooccurTransform {
+
+  private static final String WINDOW_ID = "window_id";
+  private static final String MENTIONS = "mentions_in_window";
+  private static final String FIRST = "first_char";
+
+  private CooccurTransform() {}
+
+  /**
+   * @param mentions {@code entity_mentions} rows of canonical documents (doc_id, sentence_idx,
+   *     begin_char, entity_id, period)
+   */
+  public static Dataset<Row> cooccurrences(Dataset<Row> mentions, int maxPerWindow, long minCount) {
+    return entityWindows(mentions, CooccurrencesTable.SENTENCE, maxPerWindow)
+        .unionByName(entityWindows(mentions, CooccurrencesTable.DOCUMENT, maxPerWindow))
+        .transform(w -> statistics(w, minCount));
+  }
+
+  /** One row per (window, entity) kept under the cap, for one window kind, in its month and in "all". */
+  static Dataset<Row> entityWindows(Dataset<Row> mentions, String kind, int maxPerWindow) {
+    Column windowId = kind.equals(CooccurrencesTable.SENTENCE)
+        ? concat_ws("#", col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.SENTENCE_IDX).cast("string"))
+        : col(EntityMentionsTable.DOC_ID);
+    Dataset<Row> perEntity = mentions
+        .groupBy(windowId.as(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(EntityMentionsTable.ENTITY_ID))
+        .agg(count(lit(1)).as(MENTIONS), min(col(EntityMentionsTable.BEGIN_CHAR)).as(FIRST));
+    var salience = Window.partitionBy(WINDOW_ID).orderBy(col(MENTIONS).desc(), col(FIRST).asc(), col(EntityMentionsTable.ENTITY_ID).asc());
+    Dataset<Row> capped = perEntity.withColumn("rank", row_number().over(salience))
+        .where(col("rank").leq(maxPerWindow))
+        .select(col(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(EntityMentionsTable.ENTITY_ID))
+        .withColumn(CooccurrencesTable.WINDOW, lit(kind));
+    return capped.unionByName(capped.withColumn(EntityMentionsTable.PERIOD, lit(CooccurrencesTable.ALL)));
+  }
+
+  static Dataset<Row> statistics(Dataset<Row> windows, long minCount) {
+    String w = CooccurrencesTable.WINDOW;
+    String p = CooccurrencesTable.PERIOD;
+    String e = EntityMentionsTable.ENTITY_ID;
+    Dataset<Row> totals = windows.groupBy(w, p).agg(countDistinct(col(WINDOW_ID)).as(CooccurrencesTable.N_WINDOWS));
+    Dataset<Row> singles = windows.groupBy(w, p, e).agg(count(lit(1)).as("n"));
+    Dataset<Row> a = windows.select(col(w), col(p), col(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(e).as(CooccurrencesTable.ENTITY_A));
+    Dataset<Row> b = windows.select(col(w).as("w_b"), col(p).as("p_b"), col(WINDOW_ID).as("id_b"), col(e).as(CooccurrencesTable.ENTITY_B));
+    Dataset<Row> pairWindows = a.join(b, col(w).equalTo(col("w_b")).and(col(p).equalTo(col("p_b")))
+            .and(col(WINDOW_ID).equalTo(col("id_b"))).and(col(CooccurrencesTable.ENTITY_A).lt(col(CooccurrencesTable.ENTITY_B))))
+        .select(w, p, EntityMentionsTable.DOC_ID, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B);
+    Dataset<Row> pairs = pairWindows
+        .groupBy(w, p, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B)
+        .agg(count(lit(1)).as(CooccurrencesTable.N_AB),
+            slice(array_sort(collect_set(col(EntityMentionsTable.DOC_ID))), 1, 5).as(CooccurrencesTable.EXAMPLE_DOC_IDS))
+        .where(col(CooccurrencesTable.N_AB).geq(minCount));
+    Dataset<Row> withCounts = pairs
+        .join(singles.withColumnRenamed(e, CooccurrencesTable.ENTITY_A).withColumnRenamed("n", CooccurrencesTable.N_A),
+            new String[] {w, p, CooccurrencesTable.ENTITY_A})
+        .join(singles.withColumnRenamed(e, CooccurrencesTable.ENTITY_B).withColumnRenamed("n", CooccurrencesTable.N_B),
+            new String[] {w, p, CooccurrencesTable.ENTITY_B})
+        .join(totals, new String[] {w, p});
+    return withCounts
+        .withColumn(CooccurrencesTable.PMI, pmi())
+        .withColumn(CooccurrencesTable.NPMI, npmi())
+        .withColumn(CooccurrencesTable.LLR, llr())
+        .select(Arrays.stream(CooccurrencesTable.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  private static Column d(String c) {
+    return col(c).cast("double");
+  }
+
+  static Column pmi() {
+    return ln(d(CooccurrencesTable.N_AB).multiply(d(CooccurrencesTable.N_WINDOWS))
+        .divide(d(CooccurrencesTable.N_A).multiply(d(CooccurrencesTable.N_B))));
+  }
+
+  static Column npmi() {
+    Column pAb = d(CooccurrencesTable.N_AB).divide(d(CooccurrencesTable.N_WINDOWS));
+    Column raw = pmi().divide(ln(pAb).multiply(-1));
+    // Rounding can take the ratio a hair past ±1.
+    return when(col(CooccurrencesTable.N_AB).equalTo(col(CooccurrencesTable.N_WINDOWS)), lit(1.0))
+        .otherwise(org.apache.spark.sql.functions.least(lit(1.0), org.apache.spark.sql.functions.greatest(lit(-1.0), raw)));
+  }
+
+  /** G² = 2 Σ k ln(k N / (row col)) over k11 = n_ab, k12 = n_a − n_ab, k21 = n_b − n_ab, k22 = N − n_a − n_b + n_ab. */
+  static Column llr() {
+    Column n = d(CooccurrencesTable.N_WINDOWS);
+    Column na = d(CooccurrencesTable.N_A);
+    Column nb = d(CooccurrencesTable.N_B);
+    Column k11 = d(CooccurrencesTable.N_AB);
+    Column k12 = na.minus(k11);
+    Column k21 = nb.minus(k11);
+    Column k22 = n.minus(na).minus(nb).plus(k11);
+    Column g = term(k11, na, nb, n).plus(term(k12, na, n.minus(nb), n))
+        .plus(term(k21, n.minus(na), nb, n)).plus(term(k22, n.minus(na), n.minus(nb), n));
+    return org.apache.spark.sql.functions.greatest(g.multiply(2), lit(0.0));
+  }
+
+  private static Column term(Column k, Column row, Column column, Column n) {
+    return when(k.leq(0), lit(0.0)).otherwise(k.multiply(ln(k.multiply(n).divide(row.multiply(column)))));
+  }
+}

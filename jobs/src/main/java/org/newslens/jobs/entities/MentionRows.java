@@ -1,0 +1,120 @@
+package org.newslens.jobs.entities;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import org.newslens.common.entities.Gazetteer;
+import org.newslens.common.entities.Mention;
+import org.newslens.common.schema.DocumentsTable;
+import org.newslens.common.schema.EntitiesTable;
+import org.newslens.common.schema.EntityMentionsTable;
+
+/**
+ * Runs the recogniser stack over a partition of documents ({@code doc_id, period, published_at,
+ * text}) and emits one row per mention with what {@code entities} aggregates. The extractor is
+ * built once per executor JVM; offsets are converted to code points, as Spark's {@code substring}
+ * counts them.
+ */
+public final class MentionRows implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  public static final String PUBLISHED_AT = DocumentsTable.PUBLISHED_AT;
+
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(EntityMentionsTable.DOC_ID, StringType, false)
+          .add(EntityMentionsTable.SENTENCE_IDX, IntegerType, false)
+          .add(EntityMentionsTable.BEGIN_CHAR, IntegerType, false)
+          .add(EntityMentionsTable.END_CHAR, IntegerType, false)
+          .add(EntityMentionsTable.SURFACE, StringType, false)
+          .add(EntityMentionsTable.ENTITY_ID, StringType, false)
+          .add(EntityMentionsTable.ENTITY_TYPE, StringType, false)
+          .add(EntityMentionsTable.METHOD, StringType, false)
+          .add(EntityMentionsTable.CONFIDENCE, DoubleType, false)
+          .add(EntityMentionsTable.PERIOD, StringType, false)
+          .add(EntitiesTable.CANONICAL_NAME, StringType, false)
+          .add(EntitiesTable.WIKIDATA_ID, StringType, true)
+          .add(EntitiesTable.THEME, StringType, false)
+          .add(PUBLISHED_AT, TimestampType, true)
+          .add("ner_truncated", BooleanType, false);
+
+  private final List<String> extraGazetteers;
+  private final int maxNerChars;
+  private final LongAccumulator tokens;
+  private final LongAccumulator truncatedDocs;
+
+  public MentionRows(List<String> extraGazetteers, int maxNerChars, LongAccumulator tokens, LongAccumulator truncatedDocs) {
+    this.extraGazetteers = List.copyOf(extraGazetteers);
+    this.maxNerChars = maxNerChars;
+    this.tokens = tokens;
+    this.truncatedDocs = truncatedDocs;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> docs) {
+    EntityExtractor extractor = Extractors.get(extraGazetteers, maxNerChars);
+    return new Iterator<>() {
+      private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && docs.hasNext()) {
+          current = rows(extractor, docs.next()).iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        hasNext();
+        return current.next();
+      }
+    };
+  }
+
+  private List<Row> rows(EntityExtractor extractor, Row doc) {
+    String text = doc.getAs(DocumentsTable.TEXT);
+    var extraction = extractor.extract(text);
+    tokens.add(extraction.tokens());
+    if (extraction.nerTruncated()) {
+      truncatedDocs.add(1);
+    }
+    List<Row> out = new ArrayList<>(extraction.mentions().size());
+    int cpBefore = 0;
+    int utf16Before = 0;
+    for (EntityExtractor.Located l : extraction.mentions()) {
+      Mention m = l.mention();
+      cpBefore += text.codePointCount(utf16Before, m.begin());
+      utf16Before = m.begin();
+      int cpEnd = cpBefore + text.codePointCount(m.begin(), m.end());
+      out.add(RowFactory.create(doc.getAs(DocumentsTable.DOC_ID), l.sentenceIdx(), cpBefore, cpEnd, m.surface(),
+          m.entityId(), m.type().name(), m.method(), m.confidence(), doc.getAs(DocumentsTable.PERIOD),
+          m.canonicalName(), m.wikidataId().isEmpty() ? null : m.wikidataId(), m.theme(),
+          doc.getAs(DocumentsTable.PUBLISHED_AT), extraction.nerTruncated()));
+    }
+    return out;
+  }
+
+  /** One extractor per executor JVM and gazetteer configuration. */
+  static final class Extractors {
+    private static final java.util.Map<List<String>, EntityExtractor> BY_CONFIG = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Extractors() {}
+
+    static EntityExtractor get(List<String> extra, int maxNerChars) {
+      return BY_CONFIG.computeIfAbsent(List.of(String.valueOf(maxNerChars), String.join("\u0000", extra)),
+          k -> new EntityExtractor(Gazetteer.load(extra), maxNerChars));
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package org.newslens.jobs.topics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.mllib.clustering.DistributedLDAModel;
+import org.apache.spark.mllib.clustering.LDA;
+import org.apache.spark.mllib.clustering.LocalLDAModel;
+import org.apache.spark.mllib.linalg.Vector;
+import org.newslens.common.topics.Coherence;
+import scala.Tuple2;
+
+/** One fitted topic model and its quality: NPMI coherence, diversity, stability, perplexity. */
+public final class TopicModel {
+
+  static final int TOP_TERMS = 25;
+  static final int COHERENCE_TERMS = 10;
+
+  /** A fitted model and its measures. */
+  public record Fit(String model, int k, LocalLDAModel lda, List<int[]> topTerms, List<double[]> topWeights,
+      double[] npmi, double diversity, Double stability, Double perplexity, long docs, double seconds, String optimizer) {
+
+    public double meanNpmi() {
+      return Arrays.stream(npmi).average().orElse(0);
+    }
+  }
+
+  private TopicModel() {}
+
+  /** Fits k topics on the cached corpus and measures them. */
+  public static Fit fit(String model, JavaPairRDD<Long, Vector> corpus, long docs, int k, TopicsOptions o,
+      List<Integer> seedWords, int vocabSize, boolean withPerplexity) {
+    long start = System.nanoTime();
+    LocalLDAModel lda = train(corpus, docs, k, o, seedWords, o.seed());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<int[]> terms = new ArrayList<>();
+    List<double[]> weights = new ArrayList<>();
+    for (Tuple2<int[], double[]> t : lda.describeTopics(TOP_TERMS)) {
+      terms.add(t._1());
+      weights.add(t._2());
+    }
+    List<int[]> top10 = terms.stream().map(t -> Arrays.copyOf(t, Math.min(COHERENCE_TERMS, t.length))).toList();
+    double[] npmi = coherence(corpus, docs, top10, vocabSize);
+    Double stability = null;
+    if (o.stability()) {
+      LocalLDAModel other = train(corpus, docs, k, o, seedWords, o.seed() + 1);
+      List<int[]> otherTop = Arrays.stream(other.describeTopics(COHERENCE_TERMS)).map(Tuple2::_1).toList();
+      stability = Coherence.stability(top10, otherTop);
+    }
+    Double perplexity = withPerplexity ? Math.exp(lda.logPerplexity(corpus)) : null;
+    return new Fit(model, k, lda, terms, weights, npmi, Coherence.diversity(terms), stability, perplexity, docs, seconds, o.optimizer());
+  }
+
+  static LocalLDAModel train(JavaPairRDD<Long, Vector> corpus, long docs, int k, TopicsOptions o, List<Integer> seedWords, long seed) {
+    if (o.optimizer().equals("em")) {
+      var model = new LDA().setK(k).setMaxIterations(o.iterations()).setSeed(seed).setOptimizer("em").run(corpus);
+      return ((DistributedLDAModel) model).toLocal();
+    }
+    return SeededOnlineLda.fit(corpus, k, o.iterations(), seed, miniBatchFraction(docs), seedWords, o.boost());
+  }
+
+  /** Each iteration sees about a thousand documents, at least 5% and at most all of them. */
+  static double miniBatchFraction(long docs) {
+    return Math.max(0.05, Math.min(1.0, 1000.0 / Math.max(docs, 1)));
+  }
+
+  /** NPMI of each topic's top terms from document frequencies counted on the corpus. */
+  static double[] coherence(JavaPairRDD<Long, Vector> corpus, long docs, List<int[]> topTerms, int vocabSize) {
+    boolean[] wanted = new boolean[vocabSize];
+    topTerms.forEach(t -> Arrays.stream(t).forEach(i -> wanted[i] = true));
+    Map<Long, Long> counts = new HashMap<>(corpus.flatMapToPair(doc -> {
+      int[] present = Arrays.stream(doc._2().toSparse().indices()).filter(i -> wanted[i]).toArray();
+      List<Tuple2<Long, Long>> out = new ArrayList<>();
+      for (int i = 0; i < present.length; i++) {
+        for (int j = i; j < present.length; j++) {
+          out.add(new Tuple2<>(Coherence.pairKey(present[i], present[j]), 1L));
+        }
+      }
+      return out.iterator();
+    }).reduceByKey(Long::sum).collectAsMap());
+    Map<Integer, Long> single = new HashMap<>();
+    counts.forEach((key, n) -> {
+      int lo = (int) (key >>> 32);
+      if (lo == (int) (long) key) {
+        single.put(lo, n);
+      }
+    });
+    return topTerms.stream().mapToDouble(t -> Coherence.topicNpmi(t, single, counts, docs)).toArray();
+  }
+}

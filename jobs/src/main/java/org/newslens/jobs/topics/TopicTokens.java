@@ -1,0 +1,115 @@
+package org.newslens.jobs.topics;
+
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.ml.feature.StopWordsRemover;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.newslens.common.topics.ThemeLexicon;
+
+/**
+ * Topic tokens of a document: lower-case words (designations such as {@code s-400} stay whole),
+ * with every entity mention replaced by one token {@code ent:<entity_id>}; English and news stop
+ * words, numbers and words under three letters removed. Also counts the defence and energy
+ * lexicon matches (entities of a theme count for it).
+ *
+ * <p>Input rows: doc_id, period, text, mentions (array of struct begin_char, end_char, entity_id,
+ * theme; code-point offsets, may be null).
+ */
+public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  public static final String TOKENS = "tokens";
+  public static final StructType SCHEMA = new StructType()
+      .add("doc_id", StringType, false)
+      .add("period", StringType, false)
+      .add(TOKENS, createArrayType(StringType, false), false)
+      .add("defence_matches", IntegerType, false)
+      .add("energy_matches", IntegerType, false)
+      .add("defence_terms", createArrayType(StringType, false), false)
+      .add("energy_terms", createArrayType(StringType, false), false);
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’.][\\p{L}\\p{N}]+)*");
+  private static final Pattern NUMBER = Pattern.compile("[\\p{N}.,'-]+");
+
+  private final ThemeLexicon lexicon;
+  private final Set<String> stopWords;
+
+  public TopicTokens(ThemeLexicon lexicon) {
+    this.lexicon = lexicon;
+    Set<String> stop = new java.util.HashSet<>(List.of(StopWordsRemover.loadDefaultStopWords("english")));
+    stop.addAll(ThemeLexicon.newsStopWords());
+    this.stopWords = Set.copyOf(stop);
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> docs) {
+    List<Row> out = new ArrayList<>();
+    docs.forEachRemaining(d -> out.add(tokens(d)));
+    return out.iterator();
+  }
+
+  Row tokens(Row doc) {
+    String text = doc.getString(2);
+    List<Row> mentions = doc.isNullAt(3) ? new ArrayList<>() : new ArrayList<>(doc.getList(3));
+    mentions.sort(java.util.Comparator.comparingInt(m -> m.getInt(0)));
+    List<String> tokens = new ArrayList<>();
+    Set<String> defence = new TreeSet<>();
+    Set<String> energy = new TreeSet<>();
+    int[] matches = new int[2];
+    int pos = 0;
+    for (Row m : mentions) {
+      int begin = text.offsetByCodePoints(0, m.getInt(0));
+      if (begin < pos) {
+        continue;
+      }
+      words(text.substring(pos, begin), tokens, defence, energy, matches);
+      String token = "ent:" + m.getString(2);
+      tokens.add(token);
+      String theme = m.getString(3);
+      count(token, theme, defence, energy, matches);
+      pos = text.offsetByCodePoints(begin, m.getInt(1) - m.getInt(0));
+    }
+    words(text.substring(pos), tokens, defence, energy, matches);
+    // Row encoders take arrays, not java.util.List.
+    return RowFactory.create(doc.getString(0), doc.getString(1), tokens.toArray(String[]::new), matches[0], matches[1],
+        defence.toArray(String[]::new), energy.toArray(String[]::new));
+  }
+
+  private void words(String span, List<String> tokens, Set<String> defence, Set<String> energy, int[] matches) {
+    var m = WORD.matcher(span);
+    while (m.find()) {
+      String w = m.group().toLowerCase(Locale.ROOT).replace('’', '\'');
+      if (w.endsWith("'s")) {
+        w = w.substring(0, w.length() - 2);
+      }
+      if (w.length() < 3 || stopWords.contains(w) || NUMBER.matcher(w).matches()) {
+        continue;
+      }
+      tokens.add(w);
+      count(w, null, defence, energy, matches);
+    }
+  }
+
+  private void count(String token, String entityTheme, Set<String> defence, Set<String> energy, int[] matches) {
+    if (lexicon.of("defence").contains(token) || "defence".equals(entityTheme)) {
+      matches[0]++;
+      defence.add(token);
+    }
+    if (lexicon.of("energy").contains(token) || "energy".equals(entityTheme)) {
+      matches[1]++;
+      energy.add(token);
+    }
+  }
+}

@@ -1,0 +1,265 @@
+package org.newslens.jobs.topics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.mllib.linalg.Vector;
+import org.apache.spark.mllib.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.newslens.common.schema.DocumentsTable;
+import org.newslens.common.schema.EntitiesTable;
+import org.newslens.common.schema.EntityMentionsTable;
+import org.newslens.common.schema.TableSpec;
+import org.newslens.common.schema.TopicTables;
+import org.newslens.common.topics.ThemeLexicon;
+import org.newslens.jobs.cli.UserException;
+import org.newslens.jobs.spark.AtomicTableWriter;
+import org.newslens.jobs.spark.RunLog;
+import org.newslens.jobs.spark.StageTimer;
+import org.newslens.jobs.spark.Warehouse;
+import org.newslens.jobs.spark.WarehouseCatalog;
+import scala.Tuple2;
+
+/**
+ * {@code topics}: canonical documents → doc_themes, topics, doc_topics, topic_trends,
+ * topic_quality. One LDA model over all documents and one per theme; theme models are seeded with
+ * their lexicon's terms in the vocabulary.
+ */
+public final class TopicsJob {
+
+  public static final String NAME = "topics";
+  static final int MIN_DOCS_PER_TOPIC = 2;
+
+  /** What a run did. */
+  public record Result(String runId, long documents, int vocabulary, List<TopicModel.Fit> fits, Map<String, Long> themes,
+      Map<String, Double> stageSeconds) {}
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final TopicsOptions options;
+
+  public TopicsJob(SparkSession spark, Warehouse warehouse, TopicsOptions options) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.options = options;
+  }
+
+  /** Tokens of the canonical documents, with entity mentions as {@code ent:} tokens when entities ran. */
+  private Dataset<Row> tokens(ThemeLexicon lexicon) {
+    Dataset<Row> docs = spark.table(DocumentsTable.SPEC.qualifiedName()).where(col(DocumentsTable.IS_CANONICAL))
+        .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.TEXT);
+    Dataset<Row> input;
+    if (warehouse.hasTable(EntityMentionsTable.SPEC) && warehouse.hasTable(EntitiesTable.SPEC)) {
+      Dataset<Row> mentions = spark.table(EntityMentionsTable.SPEC.qualifiedName())
+          .join(spark.table(EntitiesTable.SPEC.qualifiedName()).select(EntitiesTable.ENTITY_ID, EntitiesTable.THEME), EntitiesTable.ENTITY_ID)
+          .groupBy(EntityMentionsTable.DOC_ID)
+          .agg(collect_list(struct(col(EntityMentionsTable.BEGIN_CHAR), col(EntityMentionsTable.END_CHAR),
+              col(EntityMentionsTable.ENTITY_ID), col(EntitiesTable.THEME))).as("mentions"));
+      input = docs.join(mentions, new String[] {DocumentsTable.DOC_ID}, "left")
+          .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.TEXT, "mentions");
+    } else {
+      input = docs.withColumn("mentions", org.apache.spark.sql.functions.lit(null).cast(
+          "array<struct<begin_char:int,end_char:int,entity_id:string,theme:string>>"));
+    }
+    return input.mapPartitions(new TopicTokens(lexicon), Encoders.row(TopicTokens.SCHEMA));
+  }
+
+  /** Fits one model without writing anything (for --sweep). */
+  public TopicModel.Fit fitOnly(String model) {
+    ThemeLexicon lexicon = ThemeLexicon.load(options.themesDir());
+    Dataset<Row> tokens = prepare(lexicon).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      List<String> vocab = vocabulary(tokens);
+      JavaPairRDD<Long, Vector> corpus = corpus(features(tokens, vocab));
+      long docs = corpus.count();
+      var fit = TopicModel.fit(model, corpus, docs, options.k(model), options, List.of(), vocab.size(), true);
+      corpus.unpersist();
+      return fit;
+    } finally {
+      tokens.unpersist();
+    }
+  }
+
+  private Dataset<Row> prepare(ThemeLexicon lexicon) {
+    WarehouseCatalog.registerAll(spark, warehouse);
+    if (!warehouse.hasTable(DocumentsTable.SPEC)) {
+      throw new UserException("no documents in " + warehouse.root() + ": run ingest first");
+    }
+    return tokens(lexicon);
+  }
+
+  private List<String> vocabulary(Dataset<Row> tokens) {
+    List<String> vocab = TopicsTransform.vocabulary(tokens, options.minDf(), options.maxDf(), options.vocabSize());
+    if (vocab.size() < 2) {
+      throw new UserException("the corpus yields " + vocab.size() + " terms with --min-df " + options.minDf() + ": too few documents for topics");
+    }
+    return vocab;
+  }
+
+  private static Dataset<Row> features(Dataset<Row> tokens, List<String> vocab) {
+    return new CountVectorizerModel(vocab.toArray(String[]::new))
+        .setInputCol(TopicTokens.TOKENS).setOutputCol("features")
+        .transform(tokens)
+        .withColumn("id", xxhash64(col(DocumentsTable.DOC_ID)))
+        .select("id", DocumentsTable.DOC_ID, DocumentsTable.PERIOD, "features");
+  }
+
+  public Result run() {
+    Instant started = Instant.now();
+    var timer = new StageTimer(spark, NAME);
+    ThemeLexicon lexicon = ThemeLexicon.load(options.themesDir());
+    Dataset<Row> tokens = prepare(lexicon).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long docCount = timer.time("tokenise", tokens::count);
+      Dataset<Row> docThemes = TopicsTransform.docThemes(tokens, options.themeMinMatches(), options.themeMinScore()).persist();
+      List<String> vocab = timer.time("vocabulary", () -> vocabulary(tokens));
+      Dataset<Row> features = features(tokens, vocab);
+      String runId = RunLog.runId(NAME, options.toConfig(), String.valueOf(docCount) + vocab.hashCode());
+      List<TopicModel.Fit> fits = new ArrayList<>();
+      List<Dataset<Row>> weights = new ArrayList<>();
+      for (String model : List.of(TopicTables.ALL, TopicTables.DEFENCE, TopicTables.ENERGY)) {
+        Dataset<Row> members = model.equals(TopicTables.ALL) ? features
+            : features.join(docThemes.where(col(TopicTables.THEME).equalTo(model)).select(TopicTables.DOC_ID), DocumentsTable.DOC_ID);
+        JavaPairRDD<Long, Vector> corpus = corpus(members);
+        long docs = corpus.count();
+        int k = options.k(model);
+        if (docs < (long) k * MIN_DOCS_PER_TOPIC) {
+          corpus.unpersist();
+          continue;
+        }
+        List<Integer> seeds = model.equals(TopicTables.ALL) ? List.of() : seedWords(vocab, lexicon.of(model));
+        TopicModel.Fit fit = timer.time("fit " + model, () -> TopicModel.fit(model, corpus, docs, k, options, seeds, vocab.size(), true));
+        fits.add(fit);
+        weights.add(docWeights(model, fit, corpus, members));
+      }
+      if (fits.isEmpty()) {
+        throw new UserException(docCount + " documents are too few for " + options.kAll() + " topics");
+      }
+      Dataset<Row> allWeights = weights.stream().reduce(Dataset::unionByName).orElseThrow().persist();
+      timer.time("write", () -> {
+        write(docThemes, vocab, lexicon, fits, allWeights, runId);
+        return null;
+      });
+      Map<String, Long> themes = new TreeMap<>();
+      docThemes.groupBy(TopicTables.THEME).count().collectAsList().forEach(r -> themes.put(r.getString(0), r.getLong(1)));
+      allWeights.unpersist();
+      docThemes.unpersist();
+      var result = new Result(runId, docCount, vocab.size(), fits, themes, timer.orderedSeconds());
+      log(started, result);
+      return result;
+    } finally {
+      tokens.unpersist();
+    }
+  }
+
+  /** The corpus as MLlib wants it, non-empty documents only, partitioned and ordered deterministically. */
+  private JavaPairRDD<Long, Vector> corpus(Dataset<Row> members) {
+    int partitions = spark.sparkContext().defaultParallelism();
+    return members.repartition(partitions, col("id")).sortWithinPartitions("id")
+        .select("id", "features").javaRDD()
+        .mapToPair(r -> new Tuple2<>(r.getLong(0), Vectors.fromML(r.getAs(1))))
+        .filter(t -> t._2().numNonzeros() > 0)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** Lexicon terms present in the vocabulary, most frequent first. */
+  static List<Integer> seedWords(List<String> vocab, Set<String> lexicon) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < vocab.size(); i++) {
+      if (lexicon.contains(vocab.get(i))) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** Every topic weight of every document of the model: doc_id, period, model, topic_id, weight. */
+  private Dataset<Row> docWeights(String model, TopicModel.Fit fit, JavaPairRDD<Long, Vector> corpus, Dataset<Row> members) {
+    var rows = fit.lda().topicDistributions(corpus).flatMap(t -> {
+      double[] w = t._2().toArray();
+      List<Row> out = new ArrayList<>(w.length);
+      for (int i = 0; i < w.length; i++) {
+        out.add(RowFactory.create(t._1(), model, i, Math.round(w[i] * 1e6) / 1e6));
+      }
+      return out.iterator();
+    });
+    var schema = new org.apache.spark.sql.types.StructType().add("id", "long").add(TopicTables.MODEL, "string")
+        .add(TopicTables.TOPIC_ID, "int").add(TopicTables.WEIGHT, "double");
+    Dataset<Row> result = spark.createDataFrame(rows, schema)
+        .join(members.select("id", DocumentsTable.DOC_ID, DocumentsTable.PERIOD), "id")
+        .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, TopicTables.MODEL, TopicTables.TOPIC_ID, TopicTables.WEIGHT);
+    corpus.unpersist();
+    return result;
+  }
+
+  private void write(Dataset<Row> docThemes, List<String> vocab, ThemeLexicon lexicon, List<TopicModel.Fit> fits,
+      Dataset<Row> weights, String runId) {
+    var writer = new AtomicTableWriter(warehouse);
+    writer.replace(TopicTables.DOC_THEMES, docThemes.repartition(1).sortWithinPartitions(TopicTables.DOC_ID, TopicTables.THEME));
+    Map<String, String> names = entityNames(vocab, fits);
+    Map<String, double[]> prevalence = new HashMap<>();
+    weights.groupBy(TopicTables.MODEL, TopicTables.TOPIC_ID).avg(TopicTables.WEIGHT).collectAsList()
+        .forEach(r -> prevalence.computeIfAbsent(r.getString(0), m -> new double[500])[r.getInt(1)] = r.getDouble(2));
+    List<Row> topics = new ArrayList<>();
+    List<Row> quality = new ArrayList<>();
+    for (TopicModel.Fit f : fits) {
+      for (int t = 0; t < f.k(); t++) {
+        topics.add(TopicRows.topic(f, t, vocab, names, lexicon, prevalence.get(f.model())[t], runId));
+      }
+      quality.add(TopicRows.quality(f, vocab.size(), options));
+    }
+    writer.replace(TopicTables.TOPICS, spark.createDataFrame(topics, TopicTables.TOPICS_SCHEMA).repartition(1));
+    writer.replace(TopicTables.TOPIC_QUALITY, spark.createDataFrame(quality, TopicTables.TOPIC_QUALITY_SCHEMA).repartition(1));
+    writer.replace(TopicTables.DOC_TOPICS, weights.where(col(TopicTables.WEIGHT).geq(options.floor()))
+        .select(TopicTables.DOC_ID, TopicTables.MODEL, TopicTables.TOPIC_ID, TopicTables.WEIGHT)
+        .repartition(col(TopicTables.MODEL)).sortWithinPartitions(TopicTables.MODEL, TopicTables.DOC_ID, TopicTables.TOPIC_ID));
+    writer.replace(TopicTables.TOPIC_TRENDS, TopicsTransform.trends(weights, options.floor())
+        .repartition(1).sortWithinPartitions(TopicTables.MODEL, TopicTables.TOPIC_ID, TopicTables.PERIOD));
+    for (TableSpec t : List.of(TopicTables.DOC_THEMES, TopicTables.TOPICS, TopicTables.TOPIC_QUALITY, TopicTables.DOC_TOPICS, TopicTables.TOPIC_TRENDS)) {
+      WarehouseCatalog.register(spark, warehouse, t);
+    }
+  }
+
+  /** Canonical names of the entity tokens among the top terms, for labels. */
+  private Map<String, String> entityNames(List<String> vocab, List<TopicModel.Fit> fits) {
+    List<String> ids = new ArrayList<>();
+    fits.forEach(f -> f.topTerms().forEach(t -> java.util.Arrays.stream(t).mapToObj(vocab::get)
+        .filter(s -> s.startsWith("ent:")).forEach(s -> ids.add(s.substring(4)))));
+    Map<String, String> out = new HashMap<>();
+    if (!ids.isEmpty() && warehouse.hasTable(EntitiesTable.SPEC)) {
+      spark.table(EntitiesTable.SPEC.qualifiedName()).where(col(EntitiesTable.ENTITY_ID).isin(ids.stream().distinct().toArray()))
+          .select(EntitiesTable.ENTITY_ID, EntitiesTable.CANONICAL_NAME).collectAsList()
+          .forEach(r -> out.put("ent:" + r.getString(0), r.getString(1)));
+    }
+    return out;
+  }
+
+  private void log(Instant started, Result r) {
+    Map<String, Long> counters = new TreeMap<>();
+    r.themes().forEach((k, v) -> counters.put("docs." + k, v));
+    counters.put("vocabulary", (long) r.vocabulary());
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put(TopicTables.TOPICS.name(), r.fits().stream().mapToLong(TopicModel.Fit::k).sum());
+    out.put(TopicTables.TOPIC_QUALITY.name(), (long) r.fits().size());
+    RunLog.append(spark, warehouse, new RunLog.Run(r.runId(), NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(),
+        List.of(DocumentsTable.SPEC.qualifiedName()), r.documents(), out, 0, counters, r.stageSeconds()));
+    WarehouseCatalog.register(spark, warehouse, org.newslens.common.schema.RunsTable.SPEC);
+  }
+}

@@ -1,0 +1,102 @@
+package org.newslens.jobs.topics;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.newslens.jobs.cli.UserException;
+
+/**
+ * The effective options of a topics run, validated on construction.
+ *
+ * @param kAll topics of the model over all documents
+ * @param kDefence topics of the defence model
+ * @param kEnergy topics of the energy model
+ * @param iterations iterations of each fit
+ * @param optimizer {@code online} (theme models seeded with their lexicon) or {@code em}
+ * @param seed seed of every random choice
+ * @param minDf a term must occur in at least this many documents
+ * @param maxDf and in at most this share of them
+ * @param vocabSize the most frequent terms kept
+ * @param floor doc_topics keeps weights at least this
+ * @param boost added to λ at (topic, seed word) for theme models
+ * @param themeMinMatches lexicon matches a document needs to be in a theme
+ * @param themeMinScore and matches per 100 tokens
+ * @param themesDir a folder with defence.txt and energy.txt to use instead of the bundled lexicons
+ * @param stability fit each model again with seed + 1 to measure stability
+ */
+public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations, String optimizer, long seed,
+    long minDf, double maxDf, int vocabSize, double floor, double boost, int themeMinMatches, double themeMinScore,
+    Optional<Path> themesDir, boolean stability) {
+
+  public static final int K_ALL_DEFAULT = 20;
+  public static final int K_THEME_DEFAULT = 10;
+  public static final int ITERATIONS_DEFAULT = 50;
+  public static final long MIN_DF_DEFAULT = 3;
+  public static final double MAX_DF_DEFAULT = 0.5;
+  public static final int VOCAB_SIZE_DEFAULT = 20_000;
+  public static final double FLOOR_DEFAULT = 0.1;
+  public static final double BOOST_DEFAULT = 100;
+  public static final int THEME_MIN_MATCHES_DEFAULT = 3;
+  public static final double THEME_MIN_SCORE_DEFAULT = 1.0;
+
+  public TopicsOptions {
+    for (var k : List.of(Map.entry("--k-all", kAll), Map.entry("--k-defence", kDefence), Map.entry("--k-energy", kEnergy))) {
+      if (k.getValue() < 2 || k.getValue() > 500) {
+        throw new UserException(k.getKey() + " " + k.getValue() + " must be between 2 and 500");
+      }
+    }
+    if (iterations < 1) {
+      throw new UserException("--iterations " + iterations + " must be positive");
+    }
+    if (!optimizer.equals("online") && !optimizer.equals("em")) {
+      throw new UserException("--optimizer " + optimizer + " must be online or em");
+    }
+    if (maxDf <= 0 || maxDf > 1) {
+      throw new UserException("--max-df " + maxDf + " must be in (0, 1]");
+    }
+    if (floor < 0 || floor >= 1) {
+      throw new UserException("--doc-topic-floor " + floor + " must be in [0, 1)");
+    }
+    themesDir.ifPresent(d -> {
+      if (!d.resolve("defence.txt").toFile().canRead() || !d.resolve("energy.txt").toFile().canRead()) {
+        throw new UserException("--themes " + d + " must hold defence.txt and energy.txt");
+      }
+    });
+  }
+
+  public int k(String model) {
+    return switch (model) {
+      case "defence" -> kDefence;
+      case "energy" -> kEnergy;
+      default -> kAll;
+    };
+  }
+
+  /** The same options with another k for the all-documents model (for --sweep). */
+  public TopicsOptions withKAll(int k) {
+    return new TopicsOptions(k, kDefence, kEnergy, iterations, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
+        themeMinMatches, themeMinScore, themesDir, stability);
+  }
+
+  Map<String, Object> toConfig() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("k_all", kAll);
+    c.put("k_defence", kDefence);
+    c.put("k_energy", kEnergy);
+    c.put("iterations", iterations);
+    c.put("optimizer", optimizer);
+    c.put("seed", seed);
+    c.put("min_df", minDf);
+    c.put("max_df", maxDf);
+    c.put("vocab_size", vocabSize);
+    c.put("doc_topic_floor", floor);
+    c.put("boost", boost);
+    c.put("theme_min_matches", themeMinMatches);
+    c.put("theme_min_score", themeMinScore);
+    c.put("themes", themesDir.map(Path::toString).orElse("bundled"));
+    c.put("stability", stability);
+    return c;
+  }
+}
