@@ -67,6 +67,9 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--seed-boost", paramLabel = "X", description = "Boost of lexicon terms in theme models' topics (default: 100; 0 = unseeded).")
     double boost = TopicsOptions.BOOST_DEFAULT;
 
+    @Option(names = "--seeds-per-topic", paramLabel = "N", description = "Most frequent lexicon terms seeded per theme topic (default: 2).")
+    int seedsPerTopic = TopicsOptions.SEEDS_PER_TOPIC_DEFAULT;
+
     @Option(names = "--theme-min-matches", paramLabel = "N", description = "Lexicon matches a document needs for a theme (default: 3).")
     int themeMinMatches = TopicsOptions.THEME_MIN_MATCHES_DEFAULT;
 
@@ -81,7 +84,7 @@ public final class TopicsCommand implements Callable<Integer> {
 
     TopicsOptions toOptions(long seed) {
       return new TopicsOptions(kAll, kDefence, kEnergy, iterations, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
-          themeMinMatches, themeMinScore, Optional.ofNullable(themes), !noStability);
+          seedsPerTopic, themeMinMatches, themeMinScore, Optional.ofNullable(themes), !noStability);
     }
   }
 }

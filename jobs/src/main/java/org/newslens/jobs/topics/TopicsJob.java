@@ -144,7 +144,8 @@ public final class TopicsJob {
           corpus.unpersist();
           continue;
         }
-        List<Integer> seeds = model.equals(TopicTables.ALL) ? List.of() : seedWords(vocab, lexicon.of(model));
+        List<Integer> seeds = model.equals(TopicTables.ALL) ? List.of()
+            : seedWords(vocab, lexicon.of(model), k * options.seedsPerTopic());
         TopicModel.Fit fit = timer.time("fit " + model, () -> TopicModel.fit(model, corpus, docs, k, options, seeds, vocab.size(), true));
         fits.add(fit);
         weights.add(docWeights(model, fit, corpus, members));
@@ -179,10 +180,10 @@ public final class TopicsJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** Lexicon terms present in the vocabulary, most frequent first. */
-  static List<Integer> seedWords(List<String> vocab, Set<String> lexicon) {
+  /** The first {@code max} lexicon terms of the vocabulary (which is ordered most frequent first). */
+  static List<Integer> seedWords(List<String> vocab, Set<String> lexicon, int max) {
     List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < vocab.size(); i++) {
+    for (int i = 0; i < vocab.size() && out.size() < max; i++) {
       if (lexicon.contains(vocab.get(i))) {
         out.add(i);
       }

@@ -21,13 +21,14 @@ import org.newslens.jobs.cli.UserException;
  * @param vocabSize the most frequent terms kept
  * @param floor doc_topics keeps weights at least this
  * @param boost added to λ at (topic, seed word) for theme models
+ * @param seedsPerTopic the most frequent lexicon terms seeded per topic of a theme model
  * @param themeMinMatches lexicon matches a document needs to be in a theme
  * @param themeMinScore and matches per 100 tokens
  * @param themesDir a folder with defence.txt and energy.txt to use instead of the bundled lexicons
  * @param stability fit each model again with seed + 1 to measure stability
  */
 public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations, String optimizer, long seed,
-    long minDf, double maxDf, int vocabSize, double floor, double boost, int themeMinMatches, double themeMinScore,
+    long minDf, double maxDf, int vocabSize, double floor, double boost, int seedsPerTopic, int themeMinMatches, double themeMinScore,
     Optional<Path> themesDir, boolean stability) {
 
   public static final int K_ALL_DEFAULT = 20;
@@ -38,6 +39,7 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
   public static final int VOCAB_SIZE_DEFAULT = 20_000;
   public static final double FLOOR_DEFAULT = 0.1;
   public static final double BOOST_DEFAULT = 100;
+  public static final int SEEDS_PER_TOPIC_DEFAULT = 2;
   public static final int THEME_MIN_MATCHES_DEFAULT = 3;
   public static final double THEME_MIN_SCORE_DEFAULT = 1.0;
 
@@ -55,6 +57,9 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
     }
     if (maxDf <= 0 || maxDf > 1) {
       throw new UserException("--max-df " + maxDf + " must be in (0, 1]");
+    }
+    if (seedsPerTopic < 0) {
+      throw new UserException("--seeds-per-topic " + seedsPerTopic + " must not be negative");
     }
     if (floor < 0 || floor >= 1) {
       throw new UserException("--doc-topic-floor " + floor + " must be in [0, 1)");
@@ -77,7 +82,7 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
   /** The same options with another k for the all-documents model (for --sweep). */
   public TopicsOptions withKAll(int k) {
     return new TopicsOptions(k, kDefence, kEnergy, iterations, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
-        themeMinMatches, themeMinScore, themesDir, stability);
+        seedsPerTopic, themeMinMatches, themeMinScore, themesDir, stability);
   }
 
   Map<String, Object> toConfig() {
@@ -93,6 +98,7 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
     c.put("vocab_size", vocabSize);
     c.put("doc_topic_floor", floor);
     c.put("boost", boost);
+    c.put("seeds_per_topic", seedsPerTopic);
     c.put("theme_min_matches", themeMinMatches);
     c.put("theme_min_score", themeMinScore);
     c.put("themes", themesDir.map(Path::toString).orElse("bundled"));

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newslens.jobs.SparkTestSession;
 
-/** {@code run} (ingest + entities) on the sample corpus, checked with SQL. */
-class EntitiesCommandTest {
+/** {@code run} (every stage) on the sample corpus, checked with SQL. */
+class SamplePipelineTest {
 
   private static SparkSession spark;
   @TempDir static Path tmp;
@@ -26,6 +26,10 @@ class EntitiesCommandTest {
             + "manekshaw-centre\tManekshaw Centre\tLOCATION\tManekshaw Centre\t\tdefence\n");
     assertThat(Main.run("run", "--input", Path.of("..", "data-samples", "corpus").toString(),
         "--warehouse", tmp.resolve("wh").toString(), "--gazetteer", extra.toString())).isZero();
+  }
+
+  private static Path warehouse() {
+    return tmp.resolve("wh");
   }
 
   private static List<Row> sql(String query) {
@@ -65,5 +69,41 @@ class EntitiesCommandTest {
     assertThat(run.getLong(0)).isEqualTo(sql("SELECT count(*) FROM newslens.documents").get(0).getLong(0));
     assertThat(run.getLong(2)).isGreaterThan(100_000);
     assertThat(run.getString(3)).contains("max_ner_chars");
+  }
+
+  @Test
+  void themeModelsStayOnThemeAndAreCoherent() {
+    var lexicon = org.newslens.common.topics.ThemeLexicon.load(java.util.Optional.empty());
+    for (String theme : List.of("defence", "energy")) {
+      List<Row> topics = sql("SELECT top_terms FROM newslens.topics WHERE model = '" + theme + "'");
+      assertThat(topics).isNotEmpty();
+      long onTheme = topics.stream().filter(r -> r.<Row>getList(0).stream().limit(10)
+          .anyMatch(t -> lexicon.of(theme).contains(t.getString(0)) || isThemedEntity(t.getString(0), theme))).count();
+      assertThat(onTheme).as(theme + " topics with a lexicon term in their top 10").isGreaterThanOrEqualTo(topics.size() * 8L / 10);
+      assertThat(sql("SELECT mean_npmi FROM newslens.topic_quality WHERE model = '" + theme + "'").get(0).getDouble(0))
+          .isPositive();
+    }
+    Row quality = sql("SELECT k, diversity, stability, perplexity, seed FROM newslens.topic_quality WHERE model = 'all'").get(0);
+    assertThat(quality.getInt(0)).isEqualTo(20);
+    assertThat(quality.getDouble(1)).isBetween(0.0, 1.0);
+    assertThat(quality.getDouble(2)).isBetween(0.0, 1.0);
+    assertThat(quality.getDouble(3)).isGreaterThan(1.0);
+    assertThat(sql("SELECT count(*) FROM newslens.doc_topics WHERE weight < 0.1").get(0).getLong(0)).isZero();
+    assertThat(sql("SELECT count(DISTINCT doc_id) FROM newslens.doc_themes").get(0).getLong(0))
+        .isEqualTo(sql("SELECT count(*) FROM newslens.documents").get(0).getLong(0));
+  }
+
+  private static boolean isThemedEntity(String term, String theme) {
+    return term.startsWith("ent:") && !sql("SELECT 1 FROM newslens.entities WHERE entity_id = '"
+        + term.substring(4).replace("'", "''") + "' AND theme = '" + theme + "'").isEmpty();
+  }
+
+  @Test
+  void theSameInputAndSeedGiveIdenticalTopicTables() {
+    List<String> tables = List.of("topics", "doc_topics", "topic_trends", "topic_quality", "doc_themes");
+    java.util.Map<String, List<Row>> before = new java.util.HashMap<>();
+    tables.forEach(t -> before.put(t, sql("SELECT * FROM newslens." + t + " ORDER BY 1, 2, 3")));
+    assertThat(Main.run("topics", "--warehouse", warehouse().toString(), "--seed", "42")).isZero();
+    tables.forEach(t -> assertThat(sql("SELECT * FROM newslens." + t + " ORDER BY 1, 2, 3")).as(t).isEqualTo(before.get(t)));
   }
 }

@@ -1,0 +1,80 @@
+package org.newslens.jobs.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newslens.common.topics.ThemeLexicon;
+import org.newslens.jobs.SparkTestSession;
+
+class TopicsTransformTest {
+
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void session() {
+    spark = SparkTestSession.get();
+  }
+
+  private static Row doc(String id, String text, Row... mentions) {
+    var schema = new StructType().add("doc_id", "string").add("period", "string").add("text", "string")
+        .add("mentions", DataTypes.createArrayType(new StructType().add("begin_char", "int").add("end_char", "int")
+            .add("entity_id", "string").add("theme", "string")));
+    return new GenericRowWithSchema(new Object[] {id, "2026-11", text, mentions.length == 0 ? null
+        : scala.jdk.javaapi.CollectionConverters.asScala(List.of(mentions)).toSeq()}, schema);
+  }
+
+  @Test
+  void tokensKeepDesignationsReplaceMentionsAndCountThemeMatches() {
+    var tokens = new TopicTokens(ThemeLexicon.load(Optional.empty()));
+    String text = "The army said its S-400 missiles guard the 😀 LNG terminal near Gazprom's pipeline on Monday.";
+    int gazprom = text.codePointCount(0, text.indexOf("Gazprom"));
+    Row row = tokens.tokens(doc("d1", text, RowFactory.create(gazprom, gazprom + 7, "gazprom", "energy")));
+    assertThat((String[]) row.get(2)).containsExactly("army", "s-400", "missiles", "guard", "lng", "terminal", "near",
+        "ent:gazprom", "pipeline");
+    assertThat(row.getInt(3)).isEqualTo(2); // army, missiles
+    assertThat(row.getInt(4)).isEqualTo(4); // lng, terminal, ent:gazprom (energy entity), pipeline
+  }
+
+  @Test
+  void themesNeedEnoughMatchesAndDensityAndOtherwiseOther() {
+    var schema = TopicTokens.SCHEMA;
+    var rows = List.of(
+        RowFactory.create("both", "p", new String[] {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, 3, 4, new String[] {"army"}, new String[] {"oil"}),
+        RowFactory.create("sparse", "p", java.util.Collections.nCopies(200, "w").toArray(String[]::new), 3, 0, new String[] {"army"}, new String[0]),
+        RowFactory.create("none", "p", new String[] {"x"}, 0, 0, new String[0], new String[0]));
+    var themes = TopicsTransform.docThemes(spark.createDataFrame(rows, schema), 3, 2.0).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0) + "/" + r.getString(1), r -> r.getDouble(2)));
+    assertThat(themes).containsOnlyKeys("both/defence", "both/energy", "sparse/other", "none/other");
+    assertThat(themes.get("both/defence")).isCloseTo(30.0, within(1e-9));
+    assertThat(themes.get("both/energy")).isCloseTo(40.0, within(1e-9));
+  }
+
+  @Test
+  void trendsSumWeightsAndShareByPeriodDocuments() {
+    var schema = new StructType().add("doc_id", "string").add("period", "string").add("model", "string")
+        .add("topic_id", "int").add("weight", "double");
+    var weights = spark.createDataFrame(List.of(
+        RowFactory.create("a", "2026-10", "all", 0, 0.7), RowFactory.create("a", "2026-10", "all", 1, 0.3),
+        RowFactory.create("b", "2026-10", "all", 0, 0.05), RowFactory.create("b", "2026-10", "all", 1, 0.95),
+        RowFactory.create("c", "2026-11", "all", 0, 0.5), RowFactory.create("c", "2026-11", "all", 1, 0.5)), schema);
+    var trends = TopicsTransform.trends(weights, 0.1).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getInt(1) + "@" + r.getString(2), r -> r));
+    Row t0oct = trends.get("0@2026-10");
+    assertThat(t0oct.getLong(3)).isEqualTo(1); // only a is above the floor
+    assertThat(t0oct.getDouble(4)).isCloseTo(0.75, within(1e-9));
+    assertThat(t0oct.getDouble(5)).isCloseTo(0.375, within(1e-9));
+    assertThat(trends.get("1@2026-10").getDouble(5)).isCloseTo(0.625, within(1e-9));
+    assertThat(trends.get("0@2026-11").getDouble(5)).isCloseTo(0.5, within(1e-9));
+  }
+}
