@@ -68,7 +68,7 @@ public final class TopicModel {
   }
 
   /** NPMI of each topic's top terms from document frequencies counted on the corpus. */
-  static double[] coherence(JavaPairRDD<Long, Vector> corpus, long docs, List<int[]> topTerms, int vocabSize) {
+  public static double[] coherence(JavaPairRDD<Long, Vector> corpus, long docs, List<int[]> topTerms, int vocabSize) {
     boolean[] wanted = new boolean[vocabSize];
     topTerms.forEach(t -> Arrays.stream(t).forEach(i -> wanted[i] = true));
     Map<Long, Long> counts = new HashMap<>(corpus.flatMapToPair(doc -> {
