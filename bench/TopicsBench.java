@@ -65,7 +65,7 @@ public class TopicsBench {
     List<int[]> sequences = new ArrayList<>();
     List<Tuple2<Long, Vector>> vectors = new ArrayList<>();
     for (int d = 0; d < rows.size(); d++) {
-      int[] seq = Arrays.stream((String[]) rows.get(d).get(1)).filter(index::containsKey).mapToInt(index::get).toArray();
+      int[] seq = rows.get(d).<String>getList(1).stream().filter(index::containsKey).mapToInt(index::get).toArray();
       if (seq.length == 0) {
         continue;
       }

@@ -6,8 +6,9 @@
 #   bench/run.sh SIZE            e.g. bench/run.sh 10000
 #   BENCH_DIR=/data/bench DRIVER_MEMORY=4g bench/run.sh 100000
 #
-# Memory settings: local[*] runs driver and executors in one JVM; DRIVER_MEMORY (default 2g)
-# is its heap. 10k articles run in 1g, 100k in 2-4g.
+# Memory settings: local[*] runs driver and executors in one JVM; DRIVER_MEMORY (default 3g)
+# is its heap (10k articles: 3g; 100k: 4g). STAGES (default "run": every stage in one JVM) may
+# list stages to run one JVM each, e.g. STAGES="ingest entities cooccur".
 set -euo pipefail
 size=${1:?usage: bench/run.sh SIZE}
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -27,13 +28,19 @@ fi
 rm -rf "$warehouse"
 mb=$(du -sm --apparent-size "$corpus" | cut -f1)
 
-timer=()
-[ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%e %M' -o "$dir/time-$size.txt")
 start=$(date +%s.%N)
-"${timer[@]}" "$root/bin/newslens" run --input "$corpus" --warehouse "$warehouse" \
-  --driver-memory "${DRIVER_MEMORY:-2g}" >"$dir/run-$size.log" 2>&1 || { cat "$dir/run-$size.log"; exit 1; }
+: >"$dir/run-$size.log"
+: >"$dir/time-$size.txt"
+for stage in ${STAGES:-run}; do
+  input=()
+  case "$stage" in run|ingest) input=(--input "$corpus") ;; esac
+  timer=()
+  [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%e %M' -a -o "$dir/time-$size.txt")
+  "${timer[@]}" "$root/bin/newslens" "$stage" "${input[@]}" --warehouse "$warehouse" \
+    --driver-memory "${DRIVER_MEMORY:-3g}" >>"$dir/run-$size.log" 2>&1 || { cat "$dir/run-$size.log"; exit 1; }
+done
 wall=$(echo "$(date +%s.%N) - $start" | bc)
-peak_kb=$( [ -f "$dir/time-$size.txt" ] && awk '{print $2}' "$dir/time-$size.txt" || echo 0)
+peak_kb=$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "$dir/time-$size.txt")
 
 "$root/bin/newslens" sql --warehouse "$warehouse" --output json \
   "SELECT job, rows_in, rows_out, quarantined, stage_seconds, counters['input_bytes'] AS input_bytes FROM newslens.runs" \
@@ -61,5 +68,5 @@ jq -r --argjson order "$order" '
     [.[0].job, "total", ($t*10|round/10), "\(.[0].records/$t|round) records/s, \($mb/$t*10|round/10) MB/s, \($tok/$t|round) tokens/s"] | @tsv)
 ' "$warehouse/bench-$size.json" | column -t -s $'\t'
 echo
-jq -r '"rows written: \(.stages[0].rows_out | to_entries | map("\(.key)=\(.value)") | join(", "))"' "$warehouse/bench-$size.json"
+jq -r '.stages | group_by(.job)[] | "rows written by \(.[0].job): \(.[0].rows_out | to_entries | map("\(.key)=\(.value)") | join(", "))"' "$warehouse/bench-$size.json"
 echo "json: $warehouse/bench-$size.json"

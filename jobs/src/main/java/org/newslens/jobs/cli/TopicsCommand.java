@@ -46,7 +46,7 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--k-energy", paramLabel = "K", description = "Topics of the energy model (default: 10).")
     int kEnergy = TopicsOptions.K_THEME_DEFAULT;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "LDA iterations (default: 50).")
+    @Option(names = "--iterations", paramLabel = "N", description = "LDA iterations (default: 100).")
     int iterations = TopicsOptions.ITERATIONS_DEFAULT;
 
     @Option(names = "--optimizer", paramLabel = "online|em", description = "online (default; theme models seeded) or em.")

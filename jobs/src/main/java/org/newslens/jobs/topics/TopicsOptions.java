@@ -33,7 +33,7 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
 
   public static final int K_ALL_DEFAULT = 20;
   public static final int K_THEME_DEFAULT = 10;
-  public static final int ITERATIONS_DEFAULT = 50;
+  public static final int ITERATIONS_DEFAULT = 100;
   public static final long MIN_DF_DEFAULT = 3;
   public static final double MAX_DF_DEFAULT = 0.5;
   public static final int VOCAB_SIZE_DEFAULT = 20_000;
