@@ -38,9 +38,10 @@ public final class EvalNerCommand implements Callable<Integer> {
     var scores = NerEvaluation.evaluate(docs, extractor);
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("%s: %d documents, %.1f s%n", conll, docs.size(), seconds);
-    System.out.printf("%-20s %6s %6s %6s %7s %7s %7s%n", "type", "gold", "pred", "ok", "P", "R", "F1");
-    scores.values().forEach(s -> System.out.printf("%-20s %6d %6d %6d %7.3f %7.3f %7.3f%n",
-        s.type(), s.gold(), s.predicted(), s.correct(), s.precision(), s.recall(), s.f1()));
+    System.out.printf("%-20s %6s %6s %6s %7s %7s %7s %12s%n", "type", "gold", "pred", "ok", "P", "R", "F1", "lenient F1");
+    scores.values().forEach(s -> System.out.printf("%-20s %6d %6d %6d %7.3f %7.3f %7.3f %12.3f%n",
+        s.type(), s.gold(), s.predicted(), s.correct(), s.precision(), s.recall(), s.f1(), s.lenientF1()));
+    System.out.println("(exact: same span and type; lenient: overlapping span of the same type)");
     return 0;
   }
 }

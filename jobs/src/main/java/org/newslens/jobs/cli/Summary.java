@@ -23,8 +23,7 @@ final class Summary {
         r.rowsIn(), r.documents(), r.quarantined()));
     out.append(String.format("  dates       %s%n", top(r.dateStatus())));
     out.append(String.format("  periods     %s%n", top(r.periods())));
-    out.append("  stages      ").append(r.stageSeconds().entrySet().stream()
-        .map(e -> String.format("%s %.1fs", e.getKey(), e.getValue())).collect(Collectors.joining(", "))).append('\n');
+    out.append(stages(r.stageSeconds()));
     out.append("  tables      newslens.documents, newslens.quarantine, newslens.runs in ").append(warehouse).append('\n');
     out.append(String.format("  try         bin/newslens sql \"SELECT period, count(*) FROM newslens.documents GROUP BY period ORDER BY period\"%n"));
     return out.toString();
@@ -40,8 +39,7 @@ final class Summary {
     if (r.truncatedDocs() > 0) {
       out.append(String.format("  capped      %,10d documents longer than --max-ner-chars: CRF read only their start%n", r.truncatedDocs()));
     }
-    out.append("  stages      ").append(r.stageSeconds().entrySet().stream()
-        .map(e -> String.format("%s %.1fs", e.getKey(), e.getValue())).collect(Collectors.joining(", "))).append('\n');
+    out.append(stages(r.stageSeconds()));
     out.append("  try         bin/newslens sql \"SELECT canonical_name, entity_type, mention_count FROM newslens.entities ORDER BY mention_count DESC LIMIT 20\"\n");
     return out.toString();
   }
@@ -62,10 +60,15 @@ final class Summary {
       out.append(String.format("  %-8s %4d %6d %10.4f %10.4f %10s %12.1f%n", f.model(), f.k(), f.docs(), f.meanNpmi(), f.diversity(),
           f.stability() == null ? "-" : String.format("%.4f", f.stability()), f.perplexity() == null ? Double.NaN : f.perplexity()));
     }
-    out.append("  stages      ").append(r.stageSeconds().entrySet().stream()
-        .map(e -> String.format("%s %.1fs", e.getKey(), e.getValue())).collect(Collectors.joining(", "))).append('\n');
+    out.append(stages(r.stageSeconds()));
     out.append("  try         bin/newslens sql \"SELECT model, topic_id, label, round(npmi, 3) AS npmi, round(prevalence, 3) AS prevalence FROM newslens.topics ORDER BY model, prevalence DESC\"\n");
     return out.toString();
+  }
+
+  /** One line of stage wall times, in the order the stages ran. */
+  static String stages(Map<String, Double> seconds) {
+    return "  stages      " + seconds.entrySet().stream()
+        .map(e -> String.format("%s %.1fs", e.getKey(), e.getValue())).collect(Collectors.joining(", ")) + "\n";
   }
 
   /** The largest counts first, at most {@link #TOP}, as {@code key=count}. */

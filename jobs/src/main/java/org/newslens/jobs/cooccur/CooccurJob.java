@@ -63,10 +63,7 @@ public final class CooccurJob {
 
   public Result run() {
     Instant started = Instant.now();
-    WarehouseCatalog.registerAll(spark, warehouse);
-    if (!warehouse.hasTable(EntityMentionsTable.SPEC)) {
-      throw new UserException("no entity_mentions in " + warehouse.root() + ": run entities first");
-    }
+    WarehouseCatalog.registerRequiring(spark, warehouse, EntityMentionsTable.SPEC, "entities");
     var timer = new StageTimer(spark, NAME);
     Dataset<Row> canonical = spark.table(DocumentsTable.SPEC.qualifiedName()).where(col(DocumentsTable.IS_CANONICAL))
         .select(DocumentsTable.DOC_ID);
@@ -75,9 +72,7 @@ public final class CooccurJob {
         .select(EntityMentionsTable.DOC_ID, EntityMentionsTable.SENTENCE_IDX, EntityMentionsTable.BEGIN_CHAR,
             EntityMentionsTable.ENTITY_ID, EntityMentionsTable.PERIOD);
     long mentionCount = mentions.count();
-    String entitiesRun = spark.table(RunsTable.SPEC.qualifiedName()).where(col(RunsTable.JOB).equalTo("entities"))
-        .orderBy(col(RunsTable.STARTED_AT).desc()).select(RunsTable.RUN_ID).limit(1).collectAsList().toString();
-    String runId = RunLog.runId(NAME, options.toConfig(), entitiesRun + mentionCount);
+    String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "entities") + mentionCount);
     timer.time("count pairs", () -> {
       new AtomicTableWriter(warehouse).replace(CooccurrencesTable.SPEC,
           CooccurTransform.cooccurrences(mentions, options.maxPerWindow(), options.minCount())

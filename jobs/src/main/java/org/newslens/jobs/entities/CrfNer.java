@@ -92,7 +92,7 @@ public final class CrfNer {
       Properties props = new Properties();
       props.setProperty("annotators", "tokenize,ssplit");
       props.setProperty("tokenize.language", "en");
-      props.setProperty("tokenize.options", "splitHyphenated=false,invertible=false,ptb3Escaping=false");
+      props.setProperty("tokenize.options", "splitHyphenated=false,invertible=false,ptb3Escaping=false,untokenizable=noneKeep");
       props.setProperty("ssplit.newlineIsSentenceBreak", "two");
       return new StanfordCoreNLP(props, false);
     }

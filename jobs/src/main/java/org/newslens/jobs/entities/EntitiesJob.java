@@ -12,7 +12,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.newslens.common.entities.Gazetteer;
 import org.newslens.common.schema.DocumentsTable;
 import org.newslens.common.schema.EntitiesTable;
 import org.newslens.common.schema.EntityMentionsTable;
@@ -67,19 +66,13 @@ public final class EntitiesJob {
 
   public Result run() {
     Instant started = Instant.now();
-    Gazetteer.load(options.gazetteerContents());
-    WarehouseCatalog.registerAll(spark, warehouse);
-    if (!warehouse.hasTable(DocumentsTable.SPEC)) {
-      throw new UserException("no documents in " + warehouse.root() + ": run ingest first");
-    }
+    WarehouseCatalog.registerRequiring(spark, warehouse, DocumentsTable.SPEC, "ingest");
     var timer = new StageTimer(spark, NAME);
     Dataset<Row> docs = spark.table(DocumentsTable.SPEC.qualifiedName())
         .where(col(DocumentsTable.IS_CANONICAL))
         .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.PUBLISHED_AT, DocumentsTable.TEXT);
     long docCount = docs.count();
-    String inputs = spark.table(RunsTable.SPEC.qualifiedName()).where(col(RunsTable.JOB).equalTo("ingest"))
-        .orderBy(col(RunsTable.STARTED_AT).desc()).select(RunsTable.RUN_ID).limit(1).collectAsList().toString();
-    String runId = RunLog.runId(NAME, options.toConfig(), inputs + docCount);
+    String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "ingest") + docCount);
     var tokens = spark.sparkContext().longAccumulator("tokens");
     var truncated = spark.sparkContext().longAccumulator("ner_truncated_docs");
     int partitions = Math.max(spark.sparkContext().defaultParallelism() * 4, (int) Math.min(docCount / 500, 2000));

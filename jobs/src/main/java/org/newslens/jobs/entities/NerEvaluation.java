@@ -17,8 +17,18 @@ import org.newslens.common.entities.EntityType;
  */
 public final class NerEvaluation {
 
-  /** Precision, recall and F1 of one type (or of the micro-average). */
-  public record Score(String type, int gold, int predicted, int correct) {
+  /**
+   * Precision, recall and F1 of one type (or of the micro-average) by exact span; lenient counts
+   * predictions that overlap a gold span of the same type and gold spans so overlapped.
+   */
+  public record Score(String type, int gold, int predicted, int correct, int lenientPredicted, int lenientGold) {
+
+    public double lenientF1() {
+      double p = predicted == 0 ? 0 : (double) lenientPredicted / predicted;
+      double r = gold == 0 ? 0 : (double) lenientGold / gold;
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
     public double precision() {
       return predicted == 0 ? 0 : (double) correct / predicted;
     }
@@ -132,26 +142,39 @@ public final class NerEvaluation {
   public static Map<String, Score> score(List<Span> gold, List<Span> predicted) {
     Map<String, int[]> counts = new TreeMap<>();
     Set<Span> goldSet = new HashSet<>(gold);
-    gold.forEach(s -> counts.computeIfAbsent(s.type(), k -> new int[3])[0]++);
+    for (Span g : gold) {
+      int[] c = counts.computeIfAbsent(g.type(), k -> new int[5]);
+      c[0]++;
+      if (predicted.stream().anyMatch(p -> overlapsSameType(p, g))) {
+        c[4]++;
+      }
+    }
     for (Span p : predicted) {
-      int[] c = counts.computeIfAbsent(p.type(), k -> new int[3]);
+      int[] c = counts.computeIfAbsent(p.type(), k -> new int[5]);
       c[1]++;
       if (goldSet.contains(p)) {
         c[2]++;
       }
+      if (gold.stream().anyMatch(g -> overlapsSameType(p, g))) {
+        c[3]++;
+      }
     }
     Map<String, Score> out = new java.util.LinkedHashMap<>();
-    int[] micro = new int[3];
+    int[] micro = new int[5];
     counts.forEach((type, c) -> {
-      out.put(type, new Score(type, c[0], c[1], c[2]));
+      out.put(type, new Score(type, c[0], c[1], c[2], c[3], c[4]));
       if (MICRO.contains(type)) {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
           micro[i] += c[i];
         }
       }
     });
-    out.put("micro(PER,ORG,LOC)", new Score("micro(PER,ORG,LOC)", micro[0], micro[1], micro[2]));
+    out.put("micro(PER,ORG,LOC)", new Score("micro(PER,ORG,LOC)", micro[0], micro[1], micro[2], micro[3], micro[4]));
     return out;
+  }
+
+  private static boolean overlapsSameType(Span a, Span b) {
+    return a.type().equals(b.type()) && a.begin() < b.end() && b.begin() < a.end();
   }
 
   /** Runs the extractor on each document; spans of different documents are made distinct by offset. */

@@ -46,6 +46,15 @@ public final class RunLog {
     return job + "-" + StableIds.sha256Hex(job, toJson(config), inputFingerprint).substring(0, 12);
   }
 
+  /** The run id of the latest run of {@code job} in the registered {@code runs} table, or "none". */
+  public static String latestRunId(SparkSession spark, String job) {
+    var rows = spark.table(RunsTable.SPEC.qualifiedName())
+        .where(org.apache.spark.sql.functions.col(RunsTable.JOB).equalTo(job))
+        .orderBy(org.apache.spark.sql.functions.col(RunsTable.STARTED_AT).desc())
+        .select(RunsTable.RUN_ID).limit(1).collectAsList();
+    return rows.isEmpty() ? "none" : rows.get(0).getString(0);
+  }
+
   /** The newslens version in the job jar's manifest, or "dev" when run from classes. */
   public static String appVersion() {
     String v = RunLog.class.getPackage().getImplementationVersion();

@@ -33,6 +33,18 @@ public final class WarehouseCatalog {
   }
 
   /**
+   * Registers every table and fails with a message naming the stage to run when {@code input}, the
+   * table a job reads, is missing.
+   */
+  public static void registerRequiring(SparkSession spark, Warehouse warehouse, TableSpec input, String stageToRun) {
+    registerAll(spark, warehouse);
+    if (!warehouse.hasTable(input)) {
+      throw new org.newslens.jobs.cli.UserException(
+          "no " + input.name() + " in " + warehouse.root() + ": run " + stageToRun + " first");
+    }
+  }
+
+  /**
    * Registers one table if its folder exists, replacing any earlier registration (which may point
    * at another warehouse or list partitions a newer version dropped); true if registered.
    */

@@ -81,27 +81,27 @@ public final class TopicsJob {
     return input.mapPartitions(new TopicTokens(lexicon), Encoders.row(TopicTokens.SCHEMA));
   }
 
-  /** Fits one model without writing anything (for --sweep). */
-  public TopicModel.Fit fitOnly(String model) {
+  /** Fits the all-documents model once per k on one tokenisation, writing nothing (for --sweep). */
+  public List<TopicModel.Fit> sweep(List<Integer> ks) {
     ThemeLexicon lexicon = ThemeLexicon.load(options.themesDir());
     Dataset<Row> tokens = prepare(lexicon).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<String> vocab = vocabulary(tokens);
       JavaPairRDD<Long, Vector> corpus = corpus(features(tokens, vocab));
       long docs = corpus.count();
-      var fit = TopicModel.fit(model, corpus, docs, options.k(model), options, List.of(), vocab.size(), true);
+      List<TopicModel.Fit> fits = new ArrayList<>();
+      for (int k : ks) {
+        fits.add(TopicModel.fit(TopicTables.ALL, corpus, docs, k, options.withKAll(k), List.of(), vocab.size(), true));
+      }
       corpus.unpersist();
-      return fit;
+      return fits;
     } finally {
       tokens.unpersist();
     }
   }
 
   private Dataset<Row> prepare(ThemeLexicon lexicon) {
-    WarehouseCatalog.registerAll(spark, warehouse);
-    if (!warehouse.hasTable(DocumentsTable.SPEC)) {
-      throw new UserException("no documents in " + warehouse.root() + ": run ingest first");
-    }
+    WarehouseCatalog.registerRequiring(spark, warehouse, DocumentsTable.SPEC, "ingest");
     return tokens(lexicon);
   }
 
@@ -215,14 +215,14 @@ public final class TopicsJob {
     var writer = new AtomicTableWriter(warehouse);
     writer.replace(TopicTables.DOC_THEMES, docThemes.repartition(1).sortWithinPartitions(TopicTables.DOC_ID, TopicTables.THEME));
     Map<String, String> names = entityNames(vocab, fits);
-    Map<String, double[]> prevalence = new HashMap<>();
+    Map<String, Double> prevalence = new HashMap<>();
     weights.groupBy(TopicTables.MODEL, TopicTables.TOPIC_ID).avg(TopicTables.WEIGHT).collectAsList()
-        .forEach(r -> prevalence.computeIfAbsent(r.getString(0), m -> new double[500])[r.getInt(1)] = r.getDouble(2));
+        .forEach(r -> prevalence.put(r.getString(0) + "/" + r.getInt(1), r.getDouble(2)));
     List<Row> topics = new ArrayList<>();
     List<Row> quality = new ArrayList<>();
     for (TopicModel.Fit f : fits) {
       for (int t = 0; t < f.k(); t++) {
-        topics.add(TopicRows.topic(f, t, vocab, names, lexicon, prevalence.get(f.model())[t], runId));
+        topics.add(TopicRows.topic(f, t, vocab, names, lexicon, prevalence.getOrDefault(f.model() + "/" + t, 0.0), runId));
       }
       quality.add(TopicRows.quality(f, vocab.size(), options));
     }

@@ -106,4 +106,19 @@ class SamplePipelineTest {
     assertThat(Main.run("topics", "--warehouse", warehouse().toString(), "--seed", "42")).isZero();
     tables.forEach(t -> assertThat(sql("SELECT * FROM newslens." + t + " ORDER BY 1, 2, 3")).as(t).isEqualTo(before.get(t)));
   }
+
+  @Test
+  void aSweepPrintsTheQualityOfEachK() {
+    var old = System.out;
+    var out = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(Main.run("topics", "--warehouse", warehouse().toString(), "--sweep", "3,5", "--iterations", "5", "--no-stability")).isZero();
+    } finally {
+      System.setOut(old);
+    }
+    List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).contains("k").contains("mean_npmi").contains("diversity").contains("perplexity");
+    assertThat(lines.subList(1, 3)).extracting(l -> l.strip().split("\\s+")[0]).containsExactly("3", "5");
+  }
 }

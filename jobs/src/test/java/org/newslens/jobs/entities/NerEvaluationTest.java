@@ -26,6 +26,8 @@ class NerEvaluationTest {
     assertThat(micro.correct()).isEqualTo(1);
     assertThat(micro.f1()).isCloseTo(1.0 / 3, within(1e-9));
     assertThat(scores.get("MISC").f1()).isEqualTo(1.0);
+    // the LOC prediction [10,14) overlaps the gold LOC [10,15): lenient counts it on both sides
+    assertThat(scores.get("LOC").lenientF1()).isEqualTo(2.0 * (1.0 / 2) * 1.0 / (1.0 / 2 + 1.0));
   }
 
   @Test
