@@ -1,10 +1,7 @@
 package org.newslens.jobs.ingest;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.newslens.jobs.cli.UserException;
+import org.newslens.jobs.cli.CliNames;
 
 /** The fields ingest looks for in a record, with the column names feeds commonly use for each. */
 public enum Field {
@@ -28,18 +25,11 @@ public enum Field {
 
   /** The name used in {@code --map field=column}. */
   public String cliName() {
-    return name().toLowerCase(Locale.ROOT);
+    return CliNames.of(this);
   }
 
   /** Parses the field part of a {@code --map} entry. */
   public static Field fromCli(String value) {
-    return Arrays.stream(values())
-        .filter(f -> f.cliName().equalsIgnoreCase(value.strip()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new UserException(
-                    "--map " + value + "=...: unknown field; use one of "
-                        + Arrays.stream(values()).map(Field::cliName).collect(Collectors.joining(", "))));
+    return CliNames.parse(Field.class, value, "--map " + value + "=...: unknown field");
   }
 }

@@ -3,8 +3,7 @@ package org.newslens.jobs.ingest;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.newslens.jobs.cli.UserException;
+import org.newslens.jobs.cli.CliNames;
 
 /** Input formats {@code ingest} reads, each possibly gzip- or bzip2-compressed. */
 public enum InputFormat {
@@ -31,19 +30,12 @@ public enum InputFormat {
 
   /** The name as given to {@code --format}. */
   public String cliName() {
-    return name().toLowerCase(Locale.ROOT);
+    return CliNames.of(this);
   }
 
   /** Parses a {@code --format} value, failing with the list of valid names. */
   public static InputFormat fromCli(String value) {
-    return Arrays.stream(values())
-        .filter(f -> f.cliName().equalsIgnoreCase(value.strip()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new UserException(
-                    "--format " + value + " is not a known format; use one of "
-                        + Arrays.stream(values()).map(InputFormat::cliName).collect(Collectors.joining(", "))));
+    return CliNames.parse(InputFormat.class, value, "--format " + value + " is not a known format");
   }
 
   /** The format a file name's extension names, looking past a compression suffix. */
