@@ -35,11 +35,6 @@ public record Mention(
     return begin < o.end && o.begin < end;
   }
 
-  /** The same mention resolved to another entity by another method. */
-  public Mention resolvedTo(String id, String name, String how, String wikidata, String theme) {
-    return new Mention(begin, end, surface, type, id, name, how, confidence, wikidata, theme);
-  }
-
   /** A mention of a curated entry. */
   public static Mention of(int begin, int end, String text, GazetteerEntry e, String method, double confidence) {
     return new Mention(begin, end, text.substring(begin, end), e.type(), e.id(), e.canonicalName(), method,

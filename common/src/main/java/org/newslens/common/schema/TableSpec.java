@@ -26,15 +26,4 @@ public record TableSpec(String name, StructType schema, List<String> partitionCo
   public String qualifiedName() {
     return Tables.DATABASE + "." + name;
   }
-
-  /** The schema without partition columns, as the data files hold it. */
-  public StructType dataSchema() {
-    StructType data = new StructType();
-    for (var f : schema.fields()) {
-      if (!partitionColumns.contains(f.name())) {
-        data = data.add(f);
-      }
-    }
-    return data;
-  }
 }

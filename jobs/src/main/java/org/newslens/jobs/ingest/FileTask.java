@@ -13,9 +13,4 @@ import java.io.Serializable;
  */
 public record FileTask(String path, InputFormat format, long start, long length, long fileLength)
     implements Serializable {
-
-  /** True when this task covers the whole file. */
-  public boolean wholeFile() {
-    return start == 0 && length == fileLength;
-  }
 }

@@ -30,11 +30,6 @@ public final class StageTimer {
   }
 
   /** Wall seconds per stage, in the order the stages ran. */
-  public Map<String, Double> seconds() {
-    return Map.copyOf(seconds);
-  }
-
-  /** The same, ordered as run, for printing. */
   public Map<String, Double> orderedSeconds() {
     return new LinkedHashMap<>(seconds);
   }
