@@ -83,18 +83,22 @@ public final class IngestJob {
       WarehouseCatalog.register(spark, warehouse, QuarantineTable.SPEC);
       Dataset<Row> docs = spark.table(DocumentsTable.SPEC.qualifiedName());
       Dataset<Row> quarantine = spark.table(QuarantineTable.SPEC.qualifiedName());
-      var result = timer.time("summarise", () -> new Result(
-          runId,
-          listing.files(),
-          listing.totalBytes(),
-          rowsIn,
-          docs.count(),
-          quarantine.count(),
-          countBy(quarantine, QuarantineTable.REASON_CODE),
-          countBy(cleaned.filter(col(CleanedRecords.ERROR_CODE).isNull()), CleanedRecords.DATE_STATUS),
-          countBy(docs, DocumentsTable.PERIOD),
-          countBy(docs, DocumentsTable.LANG),
-          Map.of()));
+      var result = timer.time("summarise", () -> {
+        Map<String, Long> reasons = countBy(quarantine, QuarantineTable.REASON_CODE);
+        Map<String, Long> periods = countBy(docs, DocumentsTable.PERIOD);
+        return new Result(
+            runId,
+            listing.files(),
+            listing.totalBytes(),
+            rowsIn,
+            sum(periods),
+            sum(reasons),
+            reasons,
+            countBy(cleaned.filter(col(CleanedRecords.ERROR_CODE).isNull()), CleanedRecords.DATE_STATUS),
+            periods,
+            countBy(docs, DocumentsTable.LANG),
+            Map.of());
+      });
       if (result.documents() + result.quarantined() != rowsIn) {
         throw new IllegalStateException("counts do not reconcile: " + rowsIn + " records in, "
             + result.documents() + " documents + " + result.quarantined() + " quarantined");
@@ -125,6 +129,10 @@ public final class IngestJob {
         runId, NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(), options.inputs(),
         r.rowsIn(), rowsOut, r.quarantined(), counters, r.stageSeconds()));
     WarehouseCatalog.register(spark, warehouse, org.newslens.common.schema.RunsTable.SPEC);
+  }
+
+  private static long sum(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
   private static Map<String, Long> countBy(Dataset<Row> ds, String column) {
