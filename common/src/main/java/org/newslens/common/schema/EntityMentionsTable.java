@@ -13,6 +13,8 @@ public final class EntityMentionsTable {
   public static final String NAME = "entity_mentions";
   public static final String DOC_ID = "doc_id";
   public static final String SENTENCE_IDX = "sentence_idx";
+  public static final String SENTENCE_BEGIN = "sentence_begin";
+  public static final String SENTENCE_END = "sentence_end";
   public static final String BEGIN_CHAR = "begin_char";
   public static final String END_CHAR = "end_char";
   public static final String SURFACE = "surface";
@@ -26,6 +28,8 @@ public final class EntityMentionsTable {
       new StructType()
           .add(DOC_ID, StringType, false, "Document of the mention (documents.doc_id)")
           .add(SENTENCE_IDX, IntegerType, false, "0-based sentence of the mention in the document")
+          .add(SENTENCE_BEGIN, IntegerType, false, "Offset of the sentence's first character in documents.text (code points)")
+          .add(SENTENCE_END, IntegerType, false, "Offset after the sentence's last character: the evidence sentence is substring(text, sentence_begin + 1, sentence_end - sentence_begin)")
           .add(BEGIN_CHAR, IntegerType, false, "0-based offset of the first character in documents.text (code points)")
           .add(END_CHAR, IntegerType, false, "Offset after the last character: substring(text, begin_char + 1, end_char - begin_char) = surface")
           .add(SURFACE, StringType, false, "The text as written")

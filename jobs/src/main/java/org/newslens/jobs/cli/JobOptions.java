@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
+import org.newslens.jobs.spark.CatalogMode;
 import org.newslens.jobs.spark.SparkSettings;
 import org.newslens.jobs.spark.Sessions;
 import org.newslens.jobs.spark.Warehouse;
@@ -29,6 +30,11 @@ public final class JobOptions {
       description = "Spark setting when run without spark-submit; bin/newslens passes it to spark-submit.")
   List<String> conf = List.of();
 
+  @Option(names = "--catalog", paramLabel = "warehouse|hive", defaultValue = "warehouse",
+      description = "SQL catalog: warehouse (the folder is the catalog, no metastore) or hive (Spark's Hive metastore; "
+          + "embedded Derby unless --conf spark.hadoop.hive.metastore.uris=thrift://... names a shared one). Default: ${DEFAULT-VALUE}.")
+  String catalog;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed for every random choice (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -48,7 +54,8 @@ public final class JobOptions {
     if (verbose) {
       org.apache.logging.log4j.core.config.Configurator.setLevel("org.newslens", org.apache.logging.log4j.Level.INFO);
     }
-    return Sessions.getOrCreate(new SparkSettings(localOrUri(), Optional.ofNullable(master), settings, "newslens " + command));
+    return Sessions.getOrCreate(new SparkSettings(localOrUri(), Optional.ofNullable(master), settings, "newslens " + command,
+        CliNames.parse(CatalogMode.class, catalog, "--catalog " + catalog)));
   }
 
   Warehouse warehouse(SparkSession spark) {

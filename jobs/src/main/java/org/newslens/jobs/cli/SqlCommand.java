@@ -1,22 +1,31 @@
 package org.newslens.jobs.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.newslens.jobs.spark.Views;
 import org.newslens.jobs.spark.WarehouseCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code newslens sql}: run Spark SQL against the warehouse's tables. */
-@Command(name = "sql", description = "Run SQL on the newslens tables, e.g. sql \"SELECT period, count(*) FROM newslens.documents GROUP BY period\".")
+/**
+ * {@code newslens sql}, like {@code spark-sql}: one query ({@code "QUERY"} or {@code -e}), a file of
+ * statements ({@code -f}), statements on standard input, or an interactive prompt with history when
+ * standard input is a terminal.
+ */
+@Command(name = "sql", description = {
+    "Run SQL on the newslens tables and views, e.g. sql \"SELECT period, count(*) FROM newslens.documents GROUP BY period\".",
+    "With no query: an interactive prompt (history in ~/.newslens_history) when stdin is a terminal, else statements read from stdin."})
 public final class SqlCommand implements Callable<Integer> {
 
   @Mixin JobOptions job;
@@ -30,74 +39,189 @@ public final class SqlCommand implements Callable<Integer> {
   @Option(names = "-f", paramLabel = "FILE", description = "A file of ';'-separated statements.")
   Path file;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "Rows shown at most (default: ${DEFAULT-VALUE}).")
-  int limit;
+  @Option(names = "--limit", paramLabel = "N", description = "Rows printed at most (default: 1000; parquet output writes every row unless given).")
+  Integer limit;
 
-  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, csv, json or parquet:PATH (default: ${DEFAULT-VALUE}).")
   String output;
 
   @Override
   public Integer call() throws Exception {
-    List<String> statements = statements();
-    if (!List.of("table", "csv", "json").contains(output)) {
-      throw new UserException("--output " + output + " is not one of table, csv, json");
+    QueryOutput out = QueryOutput.parse(output);
+    if (limit != null && limit < 0) {
+      throw new UserException("--limit " + limit + " must be 0 or more");
     }
+    List<String> statements = givenStatements();
     SparkSession spark = job.session("sql");
     var tables = WarehouseCatalog.registerAll(spark, job.warehouse(spark));
+    String known = tables.isEmpty()
+        ? "none in " + job.warehouse + " (run: bin/newslens run --input data-samples/corpus)"
+        : String.join(", ", tables.stream().map(t -> t.qualifiedName()).toList())
+            + "; views: " + String.join(", ", Views.present(spark).stream().map(Views.View::qualifiedName).toList());
+    if (statements == null) {
+      return System.console() != null ? new Prompt(spark, out, known).loop() : runAll(spark, splitStatements(stdin()), out, known);
+    }
+    return runAll(spark, statements, out, known);
+  }
+
+  private int runAll(SparkSession spark, List<String> statements, QueryOutput out, String known) {
     for (String statement : statements) {
-      Dataset<Row> result;
-      try {
-        result = spark.sql(statement);
-      } catch (Exception e) { // Scala's AnalysisException is checked in Java but undeclared
-        if (!(e instanceof AnalysisException analysis)) {
-          throw e;
-        }
-        throw new UserException(analysis.getSimpleMessage() + "\nTables in " + job.warehouse + ": "
-            + (tables.isEmpty() ? "none (run ingest first)" : String.join(", ", tables.stream().map(t -> t.qualifiedName()).toList())));
-      }
-      print(result);
+      out.emit(execute(spark, statement, known), limit, System.out);
     }
     return 0;
   }
 
-  private List<String> statements() throws IOException {
+  /** Plans the statement; an analysis error (unknown table, column, function) becomes the user's error. */
+  static Dataset<Row> execute(SparkSession spark, String statement, String known) {
+    try {
+      return spark.sql(statement);
+    } catch (Exception e) { // Scala's checked exceptions are undeclared in Java
+      if (e instanceof AnalysisException analysis) {
+        throw new UserException(analysis.getSimpleMessage() + "\nTables: " + known, e);
+      }
+      if (e instanceof org.apache.spark.sql.catalyst.parser.ParseException parse) {
+        throw new UserException(parse.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  /** The statements given on the command line, or null when none were (read stdin or prompt). */
+  private List<String> givenStatements() throws IOException {
     int given = (positional != null ? 1 : 0) + (query != null ? 1 : 0) + (file != null ? 1 : 0);
-    if (given != 1) {
-      throw new UserException("give exactly one query: sql \"QUERY\", sql -e \"QUERY\" or sql -f FILE");
+    if (given > 1) {
+      throw new UserException("give one of: sql \"QUERY\", sql -e \"QUERY\", sql -f FILE (or none for a prompt)");
     }
     if (file != null) {
-      if (!Files.isReadable(file)) {
+      if (!Files.isReadable(file) || Files.isDirectory(file)) {
         throw new UserException("-f " + file + " does not exist or cannot be read");
       }
-      return java.util.Arrays.stream(Files.readString(file).split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+      return splitStatements(Files.readString(file));
     }
-    return List.of(positional != null ? positional : query);
+    if (given == 0) {
+      return null;
+    }
+    String q = positional != null ? positional : query;
+    if (q.isBlank()) {
+      throw new UserException("the query is empty");
+    }
+    return splitStatements(q);
   }
 
-  private void print(Dataset<Row> result) {
-    Dataset<Row> shown = result.limit(limit);
-    switch (output) {
-      case "csv" -> {
-        System.out.println(String.join(",", result.columns()));
-        shown.collectAsList().forEach(r -> System.out.println(Csv.line(r)));
-      }
-      case "json" -> shown.toJSON().collectAsList().forEach(System.out::println);
-      default -> shown.show(limit, 80, false);
-    }
+  private static String stdin() throws IOException {
+    return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
   }
 
-  /** Minimal RFC 4180 quoting for CSV output. */
-  static final class Csv {
-    private Csv() {}
-
-    static String line(Row r) {
-      var cells = new java.util.ArrayList<String>();
-      for (int i = 0; i < r.length(); i++) {
-        Object v = r.get(i);
-        String s = v == null ? "" : String.valueOf(v);
-        cells.add(s.matches(".*[\",\\n\\r].*") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+  /**
+   * Splits a script at the semicolons that end statements: not inside quotes, backticks or
+   * comments. Comment-only statements are dropped.
+   */
+  static List<String> splitStatements(String script) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    char quote = 0;
+    boolean lineComment = false;
+    boolean blockComment = false;
+    for (int i = 0; i < script.length(); i++) {
+      char c = script.charAt(i);
+      char next = i + 1 < script.length() ? script.charAt(i + 1) : 0;
+      if (lineComment) {
+        lineComment = c != '\n';
+      } else if (blockComment) {
+        if (c == '*' && next == '/') {
+          blockComment = false;
+          i++;
+        }
+        continue;
+      } else if (quote != 0) {
+        if (c == '\\' && quote != '`' && next != 0) {
+          current.append(c).append(next);
+          i++;
+          continue;
+        }
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '-' && next == '-') {
+        lineComment = true;
+      } else if (c == '/' && next == '*') {
+        blockComment = true;
+        i++;
+        continue;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+      } else if (c == ';') {
+        add(out, current);
+        continue;
       }
-      return String.join(",", cells);
+      if (!lineComment) {
+        current.append(c);
+      }
+    }
+    add(out, current);
+    return out;
+  }
+
+  private static void add(List<String> out, StringBuilder statement) {
+    String s = statement.toString().strip();
+    if (!s.isEmpty()) {
+      out.add(s);
+    }
+    statement.setLength(0);
+  }
+
+  /** The interactive prompt: line editing and history from JLine (bundled with Spark), errors shown and survived. */
+  private final class Prompt {
+    private final SparkSession spark;
+    private final QueryOutput out;
+    private final String known;
+
+    Prompt(SparkSession spark, QueryOutput out, String known) {
+      this.spark = spark;
+      this.out = out;
+      this.known = known;
+    }
+
+    int loop() throws IOException {
+      System.out.println("newslens sql: statements end with ';'. Tables: " + known + ". quit; to leave.");
+      jline.console.ConsoleReader reader = new jline.console.ConsoleReader();
+      var history = new jline.console.history.FileHistory(Path.of(System.getProperty("user.home"), ".newslens_history").toFile());
+      reader.setHistory(history);
+      reader.setExpandEvents(false);
+      StringBuilder pending = new StringBuilder();
+      try {
+        String line;
+        while ((line = reader.readLine(pending.length() == 0 ? "newslens> " : "        > ")) != null) {
+          pending.append(line).append('\n');
+          if (!line.strip().endsWith(";")) {
+            continue;
+          }
+          List<String> statements = splitStatements(pending.toString());
+          pending.setLength(0);
+          for (String statement : statements) {
+            if (statement.equalsIgnoreCase("quit") || statement.equalsIgnoreCase("exit")) {
+              return 0;
+            }
+            runOne(statement);
+          }
+        }
+        return 0;
+      } finally {
+        history.flush();
+      }
+    }
+
+    private void runOne(String statement) {
+      long started = System.nanoTime();
+      try {
+        out.emit(execute(spark, statement, known), limit, System.out);
+        System.out.printf("Time taken: %.2f s%n", (System.nanoTime() - started) / 1e9);
+      } catch (UserException e) {
+        System.out.println("Error: " + e.getMessage());
+      } catch (RuntimeException e) {
+        System.out.println("Error: " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      }
     }
   }
 }

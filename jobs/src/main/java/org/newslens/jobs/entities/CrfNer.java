@@ -26,7 +26,7 @@ public final class CrfNer {
   static final double CONFIDENCE = 0.8;
 
   /** Tokens and sentences of a text, and the CRF's mentions in it. */
-  public record Annotated(List<CoreMap> sentences, int[] sentenceBegins, List<Mention> mentions, boolean truncated) {}
+  public record Annotated(List<CoreMap> sentences, int[] sentenceBegins, int[] sentenceEnds, List<Mention> mentions, boolean truncated) {}
 
   private CrfNer() {}
 
@@ -36,18 +36,20 @@ public final class CrfNer {
     Holder.PIPELINE.annotate(doc);
     List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
     int[] begins = new int[sentences.size()];
+    int[] ends = new int[sentences.size()];
     List<Mention> mentions = new ArrayList<>();
     boolean truncated = false;
     for (int i = 0; i < sentences.size(); i++) {
       List<CoreLabel> tokens = sentences.get(i).get(CoreAnnotations.TokensAnnotation.class);
       begins[i] = tokens.isEmpty() ? 0 : tokens.get(0).beginPosition();
+      ends[i] = tokens.isEmpty() ? begins[i] : tokens.get(tokens.size() - 1).endPosition();
       if (begins[i] >= maxChars) {
         truncated = true;
         continue;
       }
       collect(text, Holder.CRF.classifySentence(tokens), mentions);
     }
-    return new Annotated(sentences, begins, mentions, truncated);
+    return new Annotated(sentences, begins, ends, mentions, truncated);
   }
 
   /** Runs of tokens with the same entity label become one mention. */

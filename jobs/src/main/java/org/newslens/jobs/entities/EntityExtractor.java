@@ -16,8 +16,8 @@ import org.newslens.common.entities.MentionResolver;
 public final class EntityExtractor implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** A final mention and the sentence it is in. */
-  public record Located(Mention mention, int sentenceIdx) {}
+  /** A final mention, the sentence it is in and that sentence's span (UTF-16 offsets into the text). */
+  public record Located(Mention mention, int sentenceIdx, int sentenceBegin, int sentenceEnd) {}
 
   /** All mentions of a document, and whether NER stopped at the character cap. */
   public record Extraction(List<Located> mentions, boolean nerTruncated, int tokens) {}
@@ -37,7 +37,13 @@ public final class EntityExtractor implements Serializable {
     candidates.addAll(DomainPatterns.find(text));
     List<Located> out = new ArrayList<>();
     for (Mention m : MentionResolver.resolve(text, candidates, gazetteer)) {
-      out.add(new Located(m, sentenceOf(annotated.sentenceBegins(), m.begin())));
+      int s = sentenceOf(annotated.sentenceBegins(), m.begin());
+      int[] begins = annotated.sentenceBegins();
+      int[] ends = annotated.sentenceEnds();
+      // A mention may run past its sentence's last token (a gazetteer phrase across a split): widen to cover it.
+      int begin = begins.length == 0 ? m.begin() : Math.min(begins[s], m.begin());
+      int end = ends.length == 0 ? m.end() : Math.max(ends[s], m.end());
+      out.add(new Located(m, s, begin, end));
     }
     int tokens = annotated.sentences().stream()
         .mapToInt(s -> s.get(edu.stanford.nlp.ling.CoreAnnotations.TokensAnnotation.class).size()).sum();

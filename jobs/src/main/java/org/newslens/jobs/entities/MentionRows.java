@@ -35,6 +35,8 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
       new StructType()
           .add(EntityMentionsTable.DOC_ID, StringType, false)
           .add(EntityMentionsTable.SENTENCE_IDX, IntegerType, false)
+          .add(EntityMentionsTable.SENTENCE_BEGIN, IntegerType, false)
+          .add(EntityMentionsTable.SENTENCE_END, IntegerType, false)
           .add(EntityMentionsTable.BEGIN_CHAR, IntegerType, false)
           .add(EntityMentionsTable.END_CHAR, IntegerType, false)
           .add(EntityMentionsTable.SURFACE, StringType, false)
@@ -91,19 +93,41 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
       truncatedDocs.add(1);
     }
     List<Row> out = new ArrayList<>(extraction.mentions().size());
-    int cpBefore = 0;
-    int utf16Before = 0;
+    CodePoints cp = new CodePoints(text);
     for (EntityExtractor.Located l : extraction.mentions()) {
       Mention m = l.mention();
-      cpBefore += text.codePointCount(utf16Before, m.begin());
-      utf16Before = m.begin();
-      int cpEnd = cpBefore + text.codePointCount(m.begin(), m.end());
-      out.add(RowFactory.create(doc.getAs(DocumentsTable.DOC_ID), l.sentenceIdx(), cpBefore, cpEnd, m.surface(),
+      out.add(RowFactory.create(doc.getAs(DocumentsTable.DOC_ID), l.sentenceIdx(),
+          cp.of(l.sentenceBegin()), cp.of(l.sentenceEnd()), cp.of(m.begin()), cp.of(m.end()), m.surface(),
           m.entityId(), m.type().name(), m.method(), m.confidence(), doc.getAs(DocumentsTable.PERIOD),
           m.canonicalName(), m.wikidataId().isEmpty() ? null : m.wikidataId(), m.theme(),
           doc.getAs(DocumentsTable.PUBLISHED_AT), extraction.nerTruncated()));
     }
     return out;
+  }
+
+  /**
+   * UTF-16 offsets to code-point offsets (Spark's and DuckDB's substring count code points). A
+   * cursor moves between the queried offsets, which come nearly in order, so a document costs one
+   * pass over its text.
+   */
+  static final class CodePoints {
+    private final String text;
+    private int utf16;
+    private int codePoints;
+
+    CodePoints(String text) {
+      this.text = text;
+    }
+
+    int of(int offset) {
+      if (offset >= utf16) {
+        codePoints += text.codePointCount(utf16, offset);
+      } else {
+        codePoints -= text.codePointCount(offset, utf16);
+      }
+      utf16 = offset;
+      return codePoints;
+    }
   }
 
   /** One extractor per executor JVM and gazetteer configuration. */

@@ -39,6 +39,7 @@ public final class AtomicTableWriter {
   /** Writes {@code data} (already in the table's column order) as the new version of {@code table}. */
   public void replace(TableSpec table, Dataset<Row> data) {
     FileSystem fs = warehouse.fs();
+    recover(table); // this job is the table's writer: any journal left is a killed run's
     String tag = table.name() + "-" + UUID.randomUUID();
     Path staging = new Path(new Path(warehouse.databaseDir(), ".staging"), tag);
     data.write()
@@ -98,6 +99,20 @@ public final class AtomicTableWriter {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("recovering table " + table.name() + " failed", e);
+    }
+  }
+
+  /** {@link #recover} only when the swap journal is older than {@code age}: its writer is gone. */
+  public void recoverIfStale(TableSpec table, java.time.Duration age) {
+    try {
+      var status = warehouse.fs().getFileStatus(journal(table));
+      if (System.currentTimeMillis() - status.getModificationTime() > age.toMillis()) {
+        recover(table);
+      }
+    } catch (java.io.FileNotFoundException e) {
+      // no swap in progress or left over
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the swap journal of " + table.name() + " failed", e);
     }
   }
 

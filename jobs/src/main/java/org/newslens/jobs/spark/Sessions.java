@@ -10,6 +10,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Sessions {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sessions.class);
+
   /** Default master when neither spark-submit nor {@code --master} names one. */
   public static final String DEFAULT_MASTER = "local[*]";
 
@@ -30,6 +32,10 @@ public final class Sessions {
   public static SparkSession getOrCreate(SparkSettings settings) {
     var existing = SparkSession.getDefaultSession();
     SparkSession spark = existing.isDefined() ? existing.get() : build(settings);
+    if (CatalogMode.of(spark) != settings.catalog()) {
+      LOG.warn("this JVM's Spark session uses the {} catalog; --catalog {} applies to new JVMs only",
+          CatalogMode.of(spark).name().toLowerCase(java.util.Locale.ROOT), settings.catalog().name().toLowerCase(java.util.Locale.ROOT));
+    }
     SQL_DEFAULTS.forEach((k, v) -> spark.conf().set(k, v));
     settings.conf().entrySet().stream()
         .filter(e -> e.getKey().startsWith("spark.sql."))
@@ -44,7 +50,14 @@ public final class Sessions {
       builder.master(settings.master().orElse(DEFAULT_MASTER));
     }
     builder.config("spark.sql.warehouse.dir", settings.warehouse().toUri().toString());
-    builder.config("spark.sql.catalogImplementation", "in-memory");
+    builder.config("spark.sql.catalogImplementation", settings.catalog().implementation());
+    if (settings.catalog() == CatalogMode.HIVE && !submitted.contains("spark.hadoop.hive.metastore.uris")
+        && !settings.conf().containsKey("spark.hadoop.hive.metastore.uris")) {
+      // Embedded Derby beside the tables (one JVM at a time), not in whatever folder the job started in.
+      String db = settings.warehouse().resolve("metastore_db").toString();
+      builder.config("spark.hadoop.javax.jdo.option.ConnectionURL", "jdbc:derby:;databaseName=" + db + ";create=true");
+      System.setProperty("derby.stream.error.file", settings.warehouse().resolve("derby.log").toString());
+    }
     SQL_DEFAULTS.forEach(builder::config);
     settings.conf().forEach(builder::config);
     return builder.getOrCreate();

@@ -10,12 +10,13 @@ import java.util.Optional;
  * and extra Spark settings. Under spark-submit the master and {@code --conf} come from
  * spark-submit itself and {@code master} stays empty.
  */
-public record SparkSettings(Path warehouse, Optional<String> master, Map<String, String> conf, String appName) {
+public record SparkSettings(Path warehouse, Optional<String> master, Map<String, String> conf, String appName, CatalogMode catalog) {
 
   public SparkSettings {
     Objects.requireNonNull(warehouse, "warehouse");
     warehouse = warehouse.toAbsolutePath().normalize();
     master = Objects.requireNonNull(master, "master");
     conf = Map.copyOf(conf);
+    catalog = Objects.requireNonNull(catalog, "catalog");
   }
 }

@@ -1,5 +1,6 @@
 package org.newslens.jobs.spark;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -9,22 +10,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded catalog: the warehouse folder is the catalog. Each session registers every
- * newslens table found under {@code <warehouse>/newslens.db/} as an external Parquet table with
- * its declared schema and partitions, so any new JVM sees the tables without a metastore or lock.
+ * Registers the warehouse's tables in the session's catalog ({@link CatalogMode}). In the default
+ * warehouse mode the folder is the catalog: each session registers every newslens table found under
+ * {@code <warehouse>/newslens.db/} as an external Parquet table with its declared schema (and column
+ * comments) and partitions, plus the {@link Views}, so any new JVM sees the tables without a
+ * metastore or lock. In hive mode the same statements go to the Hive metastore, where they persist.
  */
 public final class WarehouseCatalog {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarehouseCatalog.class);
 
+  /**
+   * A swap journal older than this was left by a killed run; a younger one may belong to a job that
+   * is between its two renames right now, so readers leave it alone.
+   */
+  static final Duration STALE_SWAP = Duration.ofMinutes(2);
+
   private WarehouseCatalog() {}
 
-  /** Registers (or re-points) every table present in the warehouse; returns their specs. */
+  /**
+   * Registers (or re-points) every table present in the warehouse and the views over them; returns
+   * the tables' specs. Finishes swaps that killed runs left half done, but never one that may still
+   * be in progress, so a notebook or shell can open the warehouse while a job writes it.
+   */
   public static List<TableSpec> registerAll(SparkSession spark, Warehouse warehouse) {
+    createDatabase(spark, warehouse);
     List<TableSpec> present = new ArrayList<>();
     for (TableSpec table : Tables.ALL) {
-      new AtomicTableWriter(warehouse).recover(table);
-      if (register(spark, warehouse, table)) {
+      new AtomicTableWriter(warehouse).recoverIfStale(table, STALE_SWAP);
+      if (registerTable(spark, warehouse, table)) {
         present.add(table);
       }
     }
@@ -45,32 +59,42 @@ public final class WarehouseCatalog {
   }
 
   /**
-   * Registers one table if its folder exists, replacing any earlier registration (which may point
-   * at another warehouse or list partitions a newer version dropped); true if registered.
+   * Registers one table a job has just written, replacing any earlier registration (which may point
+   * at another warehouse or list partitions the new version dropped), and refreshes the views; true
+   * if the table exists.
    */
   public static boolean register(SparkSession spark, Warehouse warehouse, TableSpec table) {
-    spark.sql("CREATE DATABASE IF NOT EXISTS " + Tables.DATABASE);
+    createDatabase(spark, warehouse);
+    boolean present = registerTable(spark, warehouse, table);
+    Views.register(spark);
+    return present;
+  }
+
+  private static void createDatabase(SparkSession spark, Warehouse warehouse) {
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + Tables.DATABASE + " LOCATION " + literal(warehouse.databaseDir().toString()));
+  }
+
+  private static boolean registerTable(SparkSession spark, Warehouse warehouse, TableSpec table) {
     spark.sql("DROP TABLE IF EXISTS " + table.qualifiedName());
     if (!warehouse.hasTable(table)) {
       return false;
     }
-    String location = warehouse.tableDir(table).toString();
     String partitioned =
         table.partitionColumns().isEmpty()
             ? ""
             : " PARTITIONED BY (" + String.join(", ", table.partitionColumns()) + ")";
     spark.sql(
         "CREATE TABLE " + table.qualifiedName() + " (" + table.schema().toDDL() + ") USING parquet"
-            + partitioned + " LOCATION '" + location.replace("'", "\\'") + "'");
-    refresh(spark, table);
-    LOG.debug("registered {} at {}", table.qualifiedName(), location);
-    return true;
-  }
-
-  private static void refresh(SparkSession spark, TableSpec table) {
+            + partitioned + " LOCATION " + literal(warehouse.tableDir(table).toString()));
     if (!table.partitionColumns().isEmpty()) {
       spark.sql("ALTER TABLE " + table.qualifiedName() + " RECOVER PARTITIONS");
     }
     spark.catalog().refreshTable(table.qualifiedName());
+    LOG.debug("registered {} at {}", table.qualifiedName(), warehouse.tableDir(table));
+    return true;
+  }
+
+  private static String literal(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 }
