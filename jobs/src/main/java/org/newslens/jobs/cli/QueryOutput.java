@@ -56,16 +56,21 @@ record QueryOutput(Kind kind, String path) {
       return;
     }
     int max = limit == null ? 1000 : limit;
-    List<Row> rows = result.limit(max + 1).collectAsList();
-    boolean more = rows.size() > max;
-    rows = rows.subList(0, Math.min(max, rows.size()));
-    switch (kind) {
-      case CSV -> {
+    boolean more;
+    if (kind == Kind.JSON) {
+      List<String> json = result.limit(max + 1).toJSON().collectAsList();
+      more = json.size() > max;
+      json.subList(0, Math.min(max, json.size())).forEach(out::println);
+    } else {
+      List<Row> rows = result.limit(max + 1).collectAsList();
+      more = rows.size() > max;
+      rows = rows.subList(0, Math.min(max, rows.size()));
+      if (kind == Kind.CSV) {
         out.println(Csv.line(List.of(result.columns())));
         rows.forEach(r -> out.println(Csv.line(cells(r))));
+      } else {
+        table(result.columns(), rows, out);
       }
-      case JSON -> result.limit(max).toJSON().collectAsList().forEach(out::println);
-      default -> table(result.columns(), rows, out);
     }
     if (more && kind == Kind.TABLE) {
       out.println("(first " + max + " rows; --limit N shows more)");

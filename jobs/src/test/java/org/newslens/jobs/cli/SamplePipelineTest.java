@@ -2,34 +2,29 @@ package org.newslens.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.newslens.jobs.SampleWarehouse;
 import org.newslens.jobs.SparkTestSession;
 
 /** {@code run} (every stage) on the sample corpus, checked with SQL. */
 class SamplePipelineTest {
 
   private static SparkSession spark;
-  @TempDir static Path tmp;
+  private static Path warehouse;
 
   @BeforeAll
   static void runPipeline() throws Exception {
     spark = SparkTestSession.get();
-    Path extra = Files.writeString(tmp.resolve("extra.tsv"),
-        "id\tcanonical_name\ttype\taliases\twikidata\ttheme\n"
-            + "manekshaw-centre\tManekshaw Centre\tLOCATION\tManekshaw Centre\t\tdefence\n");
-    assertThat(Main.run("run", "--input", Path.of("..", "data-samples", "corpus").toString(),
-        "--warehouse", tmp.resolve("wh").toString(), "--gazetteer", extra.toString())).isZero();
+    warehouse = SampleWarehouse.open();
   }
 
   private static Path warehouse() {
-    return tmp.resolve("wh");
+    return warehouse;
   }
 
   private static List<Row> sql(String query) {
@@ -46,6 +41,9 @@ class SamplePipelineTest {
     assertThat(bad).isEmpty();
     assertThat(sql("SELECT count(*) FROM newslens.entity_mentions m LEFT ANTI JOIN newslens.documents d ON m.doc_id = d.doc_id")
         .get(0).getLong(0)).isZero();
+    List<Row> outside = sql("SELECT m.doc_id, m.surface FROM newslens.entity_mentions m "
+        + "WHERE m.sentence_begin > m.begin_char OR m.sentence_end < m.end_char OR m.sentence_begin < 0");
+    assertThat(outside).as("mentions outside their evidence sentence").isEmpty();
   }
 
   @Test
@@ -109,15 +107,8 @@ class SamplePipelineTest {
 
   @Test
   void aSweepPrintsTheQualityOfEachK() {
-    var old = System.out;
-    var out = new java.io.ByteArrayOutputStream();
-    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-    try {
-      assertThat(Main.run("topics", "--warehouse", warehouse().toString(), "--sweep", "3,5", "--iterations", "5", "--no-stability")).isZero();
-    } finally {
-      System.setOut(old);
-    }
-    List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    List<String> lines = SampleWarehouse.stdout(0,
+        "topics", "--warehouse", warehouse().toString(), "--sweep", "3,5", "--iterations", "5", "--no-stability").lines().toList();
     assertThat(lines.get(0)).contains("k").contains("mean_npmi").contains("diversity").contains("perplexity");
     assertThat(lines.subList(1, 3)).extracting(l -> l.strip().split("\\s+")[0]).containsExactly("3", "5");
   }

@@ -1,0 +1,58 @@
+package org.newslens.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.newslens.jobs.cli.Main;
+import org.newslens.jobs.spark.Warehouse;
+import org.newslens.jobs.spark.WarehouseCatalog;
+
+/**
+ * The warehouse of {@code run} (every stage) on data-samples, with one extra gazetteer entry, made
+ * once per test JVM and shared by the test classes that query it. {@link #open} re-registers its
+ * tables, since other classes point the shared session's catalog at their own warehouses.
+ */
+public final class SampleWarehouse {
+
+  private static Path root;
+
+  private SampleWarehouse() {}
+
+  /** The warehouse folder, running the pipeline on first use, with its tables registered. */
+  public static synchronized Path open() throws IOException {
+    if (root == null) {
+      Path tmp = Files.createTempDirectory("newslens-sample-warehouse");
+      Path extra = Files.writeString(tmp.resolve("extra.tsv"),
+          "id\tcanonical_name\ttype\taliases\twikidata\ttheme\n"
+              + "manekshaw-centre\tManekshaw Centre\tLOCATION\tManekshaw Centre\t\tdefence\n");
+      Path wh = tmp.resolve("wh");
+      assertThat(Main.run("run", "--input", Path.of("..", "data-samples", "corpus").toString(),
+          "--warehouse", wh.toString(), "--gazetteer", extra.toString())).isZero();
+      root = wh;
+    }
+    var spark = SparkTestSession.get();
+    WarehouseCatalog.registerAll(spark, Warehouse.at(root.toString(), spark.sparkContext().hadoopConfiguration()));
+    return root;
+  }
+
+  /** Runs the command line and returns what it printed on standard output, asserting its exit code. */
+  public static String stdout(int expectedExit, String... args) {
+    var old = System.out;
+    var out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = Main.run(args);
+    } finally {
+      System.setOut(old);
+    }
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as("exit of " + String.join(" ", args) + "; printed:\n" + printed).isEqualTo(expectedExit);
+    return printed;
+  }
+}
