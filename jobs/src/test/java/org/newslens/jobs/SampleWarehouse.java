@@ -40,6 +40,17 @@ public final class SampleWarehouse {
     return root;
   }
 
+  /** The statements of every ```sql block of the README (the documented example queries). */
+  public static java.util.List<String> readmeQueries() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    var blocks = java.util.regex.Pattern.compile("```sql\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(readme);
+    java.util.List<String> queries = new java.util.ArrayList<>();
+    while (blocks.find()) {
+      queries.addAll(org.newslens.jobs.cli.SqlCommand.splitStatements(blocks.group(1)));
+    }
+    return queries;
+  }
+
   /** Runs the command line and returns what it printed on standard output, asserting its exit code. */
   public static String stdout(int expectedExit, String... args) {
     var old = System.out;

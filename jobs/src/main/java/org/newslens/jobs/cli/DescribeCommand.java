@@ -25,7 +25,7 @@ public final class DescribeCommand implements Callable<Integer> {
     String bare = name.strip().replaceFirst("(?i)^" + Tables.DATABASE + "\\.", "");
     var spark = job.session("describe");
     var warehouse = job.warehouse(spark);
-    var tables = WarehouseCatalog.registerAll(spark, warehouse);
+    var tables = WarehouseCatalog.openForReading(spark, warehouse);
     var table = tables.stream().filter(t -> t.name().equalsIgnoreCase(bare)).findFirst();
     if (table.isPresent()) {
       describeTable(spark, warehouse, table.get());

@@ -65,7 +65,7 @@ public final class ServeSqlCommand implements Callable<Integer> {
       throw new UserException("--bind " + bind + " is not an address of this machine: " + e.getMessage(), e);
     }
     SparkSession spark = job.session("serve-sql");
-    var tables = WarehouseCatalog.registerAll(spark, job.warehouse(spark));
+    var tables = WarehouseCatalog.openForReading(spark, job.warehouse(spark));
     HttpServer server = start(spark, new InetSocketAddress(address, port), known(spark, tables));
     if (!address.isLoopbackAddress()) {
       System.err.println("warning: serving on " + bind + " without authentication; anyone who can reach it can read the tables");

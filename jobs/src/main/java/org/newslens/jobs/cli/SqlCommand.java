@@ -54,7 +54,7 @@ public final class SqlCommand implements Callable<Integer> {
     }
     List<String> statements = givenStatements();
     SparkSession spark = job.session("sql");
-    var tables = WarehouseCatalog.registerAll(spark, job.warehouse(spark));
+    var tables = WarehouseCatalog.openForReading(spark, job.warehouse(spark));
     String known = tables.isEmpty()
         ? "none in " + job.warehouse + " (run: bin/newslens run --input data-samples/corpus)"
         : String.join(", ", tables.stream().map(t -> t.qualifiedName()).toList())
@@ -67,7 +67,9 @@ public final class SqlCommand implements Callable<Integer> {
 
   private int runAll(SparkSession spark, List<String> statements, QueryOutput out, String known) {
     for (String statement : statements) {
+      long started = System.nanoTime();
       out.emit(execute(spark, statement, known), limit, System.out);
+      System.err.printf("Time taken: %.3f s%n", (System.nanoTime() - started) / 1e9);
     }
     return 0;
   }
@@ -117,7 +119,7 @@ public final class SqlCommand implements Callable<Integer> {
    * Splits a script at the semicolons that end statements: not inside quotes, backticks or
    * comments. Comment-only statements are dropped.
    */
-  static List<String> splitStatements(String script) {
+  public static List<String> splitStatements(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     char quote = 0;

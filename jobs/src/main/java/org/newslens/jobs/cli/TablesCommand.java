@@ -18,7 +18,7 @@ public final class TablesCommand implements Callable<Integer> {
   public Integer call() {
     var spark = job.session("tables");
     var warehouse = job.warehouse(spark);
-    var tables = WarehouseCatalog.registerAll(spark, warehouse);
+    var tables = WarehouseCatalog.openForReading(spark, warehouse);
     if (tables.isEmpty()) {
       System.out.println("no newslens tables in " + warehouse.root() + " (run: bin/newslens run --input data-samples/corpus)");
       return 0;

@@ -34,6 +34,7 @@ public final class WarehouseCatalog {
    * be in progress, so a notebook or shell can open the warehouse while a job writes it.
    */
   public static List<TableSpec> registerAll(SparkSession spark, Warehouse warehouse) {
+    long started = System.nanoTime();
     createDatabase(spark, warehouse);
     List<TableSpec> present = new ArrayList<>();
     for (TableSpec table : Tables.ALL) {
@@ -42,8 +43,22 @@ public final class WarehouseCatalog {
         present.add(table);
       }
     }
-    Views.register(spark);
+    var views = Views.register(spark);
+    LOG.info("registered {} tables and {} views from {} in {} ms", present.size(), views.size(), warehouse.databaseDir(),
+        (System.nanoTime() - started) / 1_000_000);
     return List.copyOf(present);
+  }
+
+  /**
+   * The tables a reading command (sql, tables, describe, serve-sql, graph) sees. In warehouse mode
+   * it registers them as {@link #registerAll} does; in hive mode it takes the metastore as it is
+   * (jobs register their tables there) and writes nothing to it.
+   */
+  public static List<TableSpec> openForReading(SparkSession spark, Warehouse warehouse) {
+    if (CatalogMode.of(spark) == CatalogMode.WAREHOUSE) {
+      return registerAll(spark, warehouse);
+    }
+    return Tables.ALL.stream().filter(t -> spark.catalog().tableExists(Tables.DATABASE, t.name())).toList();
   }
 
   /**

@@ -19,8 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,20 +46,9 @@ class SqlExperienceTest {
     warehouse = SampleWarehouse.open();
   }
 
-  /** The statements of every ```sql block of the README. */
-  static List<String> readmeQueries() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    Matcher blocks = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-    List<String> queries = new ArrayList<>();
-    while (blocks.find()) {
-      queries.addAll(SqlCommand.splitStatements(blocks.group(1)));
-    }
-    return queries;
-  }
-
   @Test
   void everyReadmeQueryGivesTheSameAnswerInSparkAndInTheDuckDbFile() throws Exception {
-    List<String> queries = readmeQueries();
+    List<String> queries = SampleWarehouse.readmeQueries();
     assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
     Path file = tmp.resolve("readme.duckdb");
     SampleWarehouse.stdout(0, "export-duckdb", "--warehouse", warehouse.toString(), "--out", file.toString());

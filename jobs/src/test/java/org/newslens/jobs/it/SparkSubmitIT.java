@@ -53,7 +53,43 @@ class SparkSubmitIT {
 
     var bad = Processes.newslens(Processes.ROOT, "sql", "--warehouse", warehouse.toString(), "SELECT nope FROM newslens.documents");
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.stderr()).contains("nope").contains("Tables in").doesNotContain("\tat ");
+    assertThat(bad.stderr()).contains("nope").contains("Tables: newslens.documents").doesNotContain("\tat ");
+  }
+
+  @Test
+  void whileAJobRewritesTablesANewJvmAnswersTheReadmeQueriesAndTheDuckDbFileOpens() throws Exception {
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    List<String> queries = org.newslens.jobs.SampleWarehouse.readmeQueries();
+    Path script = java.nio.file.Files.writeString(tmp.resolve("readme.sql"), String.join(";\n", queries) + ";\n");
+    var job = java.util.concurrent.CompletableFuture.supplyAsync(() -> unchecked(() -> Processes.newslens(Processes.ROOT,
+        "topics", "--warehouse", warehouse.toString(), "--master", "local[1]", "--seed", "7")));
+    var reader = Processes.newslens(Processes.ROOT, "sql", "-f", script.toString(), "--output", "csv", "--warehouse", warehouse.toString());
+    boolean jobWasRunning = !job.isDone();
+    assertThat(reader.exitCode()).as(reader.stderr()).isZero();
+    assertThat(reader.stdout()).contains("period,source,docs").contains("entity_type,rank,canonical_name,mentions,docs");
+    assertThat(job.get().exitCode()).as(job.get().stderr()).isZero();
+    assertThat(jobWasRunning).as("the reader finished while the topics job was still running").isTrue();
+
+    var export = Processes.newslens(Processes.ROOT, "export-duckdb", "--warehouse", warehouse.toString());
+    assertThat(export.exitCode()).as(export.stderr()).isZero();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + warehouse.resolve("newslens.duckdb") + "?duckdb.read_only=true");
+        var s = c.createStatement();
+        var r = s.executeQuery("SELECT (SELECT count(*) FROM newslens.documents) + (SELECT count(*) FROM newslens.quarantine)")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getLong(1)).isEqualTo(Processes.sampleRecords());
+    }
+  }
+
+  private interface Call<T> {
+    T call() throws Exception;
+  }
+
+  private static <T> T unchecked(Call<T> call) {
+    try {
+      return call.call();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
