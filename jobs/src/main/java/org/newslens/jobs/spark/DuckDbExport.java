@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,6 +51,17 @@ public final class DuckDbExport {
           + "; on a cluster, query the tables through --catalog hive (Thrift server, Trino) instead");
     }
     return new DuckDbExport(Path.of(warehouse.databaseDir().toUri()));
+  }
+
+  /**
+   * Opens an exported file read-only, so several clients can share it. (DuckDB's JDBC driver takes
+   * the mode as a connection property, {@code duckdb.read_only}; a URL suffix would name another file.)
+   */
+  public static Connection openReadOnly(Path file) throws SQLException {
+    requireDriver();
+    Properties props = new Properties();
+    props.setProperty("duckdb.read_only", "true");
+    return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
   }
 
   /** Writes the database file {@code out}, replacing an earlier export. */

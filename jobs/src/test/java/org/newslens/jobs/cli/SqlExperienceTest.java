@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newslens.common.schema.Tables;
 import org.newslens.jobs.SampleWarehouse;
 import org.newslens.jobs.SparkTestSession;
+import org.newslens.jobs.spark.DuckDbExport;
 import org.newslens.jobs.spark.Views;
 
 /**
@@ -52,7 +52,7 @@ class SqlExperienceTest {
     assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
     Path file = tmp.resolve("readme.duckdb");
     SampleWarehouse.stdout(0, "export-duckdb", "--warehouse", warehouse.toString(), "--out", file.toString());
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + file + "?duckdb.read_only=true")) {
+    try (Connection duck = DuckDbExport.openReadOnly(file)) {
       for (String q : queries) {
         List<List<Object>> fromSpark = spark.sql(q).collectAsList().stream().map(SqlExperienceTest::values).toList();
         List<List<Object>> fromDuck = duckdb(duck, q);
@@ -149,7 +149,7 @@ class SqlExperienceTest {
   void tablesAndDescribeReportRowsSizePartitionsAndColumnComments() {
     String tables = SampleWarehouse.stdout(0, "tables", "--warehouse", warehouse.toString());
     long docs = spark.sql("SELECT count(*) FROM newslens.documents").first().getLong(0);
-    assertThat(tables).containsPattern("newslens\\.documents\\s+" + docs + "\\s+[\\d.]+ KB\\s+\\d+\\s+1\\d\\d\\s+16")
+    assertThat(tables).containsPattern("newslens\\.documents\\s+" + docs + "\\s+[\\d.]+ [KM]B\\s+\\d+\\s+1\\d\\d\\s+16")
         .contains("views: newslens.top_pairs").contains("newslens.doc_context");
     String described = SampleWarehouse.stdout(0, "describe", "newslens.entity_mentions", "--warehouse", warehouse.toString());
     assertThat(described).contains("partitions").contains("by period")

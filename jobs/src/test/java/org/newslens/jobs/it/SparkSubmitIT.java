@@ -72,7 +72,7 @@ class SparkSubmitIT {
 
     var export = Processes.newslens(Processes.ROOT, "export-duckdb", "--warehouse", warehouse.toString());
     assertThat(export.exitCode()).as(export.stderr()).isZero();
-    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + warehouse.resolve("newslens.duckdb") + "?duckdb.read_only=true");
+    try (var c = org.newslens.jobs.spark.DuckDbExport.openReadOnly(warehouse.resolve("newslens.duckdb"));
         var s = c.createStatement();
         var r = s.executeQuery("SELECT (SELECT count(*) FROM newslens.documents) + (SELECT count(*) FROM newslens.quarantine)")) {
       assertThat(r.next()).isTrue();
