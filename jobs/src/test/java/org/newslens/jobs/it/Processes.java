@@ -42,7 +42,7 @@ final class Processes {
         .redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().putAll(sparkEnv());
     Process p = pb.start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+    if (!p.waitFor(20, TimeUnit.MINUTES)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
       throw new IllegalStateException("timed out: " + cmd);
