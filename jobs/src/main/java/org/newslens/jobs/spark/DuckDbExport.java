@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,6 +37,11 @@ public final class DuckDbExport {
 
   /** What an export wrote. */
   public record Result(Path file, List<String> tables, List<String> views) {}
+
+  /** The DuckDB names of the atomic Spark types the tables use. */
+  private static final Map<DataType, String> ATOMIC_TYPES = Map.of(
+      DataTypes.StringType, "VARCHAR", DataTypes.IntegerType, "INTEGER", DataTypes.LongType, "BIGINT",
+      DataTypes.DoubleType, "DOUBLE", DataTypes.BooleanType, "BOOLEAN", DataTypes.TimestampType, "TIMESTAMP");
 
   private final Path databaseDir;
 
@@ -161,23 +167,9 @@ public final class DuckDbExport {
       return "STRUCT(" + Stream.of(s.fields()).map(f -> quote(f.name()) + " " + duckType(f.dataType()))
           .collect(Collectors.joining(", ")) + ")";
     }
-    if (t.equals(DataTypes.StringType)) {
-      return "VARCHAR";
-    }
-    if (t.equals(DataTypes.IntegerType)) {
-      return "INTEGER";
-    }
-    if (t.equals(DataTypes.LongType)) {
-      return "BIGINT";
-    }
-    if (t.equals(DataTypes.DoubleType)) {
-      return "DOUBLE";
-    }
-    if (t.equals(DataTypes.BooleanType)) {
-      return "BOOLEAN";
-    }
-    if (t.equals(DataTypes.TimestampType)) {
-      return "TIMESTAMP";
+    String atomic = ATOMIC_TYPES.get(t);
+    if (atomic != null) {
+      return atomic;
     }
     throw new IllegalArgumentException("no DuckDB type for " + t.simpleString());
   }
