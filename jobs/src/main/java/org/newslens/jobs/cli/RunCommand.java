@@ -22,7 +22,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     var spark = job.session("run");
     var warehouse = job.warehouse(spark).prepareForWrite();
-    var ingest = new IngestJob(spark, warehouse, input.toOptions()).run();
+    var ingest = new IngestJob(spark, warehouse, input.toOptions(job.seed)).run();
     System.out.print(Summary.ingest(ingest, warehouse.root().toString()));
     var entities = new EntitiesJob(spark, warehouse, recognisers.toOptions()).run();
     System.out.print(Summary.entities(entities));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.newslens.jobs.cli.UserException;
+import org.newslens.jobs.dedup.DedupOptions;
 
 /**
  * The effective options of one ingest run, validated on construction.
@@ -14,13 +15,15 @@ import org.newslens.jobs.cli.UserException;
  * @param mapping explicit field-to-column mappings ({@code --map field=column})
  * @param maxRecordBytes raw bytes above which a record is quarantined as TOO_LARGE
  * @param maxTextChars cleaned characters above which a record is quarantined as TOO_LARGE
+ * @param dedup how near-duplicates are clustered
  */
 public record IngestOptions(
     List<String> inputs,
     Optional<InputFormat> format,
     FieldMapping mapping,
     long maxRecordBytes,
-    int maxTextChars) {
+    int maxTextChars,
+    DedupOptions dedup) {
 
   /** Default for {@code --max-record-bytes}: 32 MiB. */
   public static final long MAX_RECORD_BYTES_DEFAULT = 32L << 20;
@@ -63,6 +66,7 @@ public record IngestOptions(
     c.put("map", m);
     c.put("max_record_bytes", maxRecordBytes);
     c.put("max_text_chars", maxTextChars);
+    c.putAll(dedup.toConfig());
     return c;
   }
 }
