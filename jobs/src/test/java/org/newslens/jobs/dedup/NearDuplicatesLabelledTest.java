@@ -24,7 +24,7 @@ import org.newslens.jobs.SparkTestSession;
  */
 class NearDuplicatesLabelledTest {
 
-  private static final double[] SWEEP = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+  private static final double[] SWEEP = {0.3, 0.4, 0.5, 0.6, 0.7};
 
   private static Dataset<Row> labelled;
 
