@@ -19,7 +19,7 @@ final class Summary {
     out.append(String.format("  documents   %,10d   (%d periods, languages: %s)%n",
         r.documents(), r.periods().size(), top(r.languages())));
     out.append(String.format("  quarantine  %,10d   %s%n", r.quarantined(), r.reasons().isEmpty() ? "" : top(r.reasons())));
-    out.append(String.format("  near-dups   %,10d   documents in %,d clusters of near-duplicates (canonical copies: is_canonical)%n",
+    out.append(String.format("  near-dups   %,10d   non-canonical copies in %,d near-duplicate clusters%n",
         r.nearDuplicates().copies(), r.nearDuplicates().clusters()));
     out.append(String.format("  check       %,10d = %d + %d (records in = documents + quarantine)%n",
         r.rowsIn(), r.documents(), r.quarantined()));

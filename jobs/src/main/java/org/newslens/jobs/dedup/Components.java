@@ -34,9 +34,9 @@ final class Components {
 
   /** {@code (node, canonical)} for every document in {@code pairs (a, b)}; {@code documents} gives the keys. */
   static Dataset<Row> canonical(Dataset<Row> pairs, Dataset<Row> documents) {
-    Dataset<Row> links = pairs.select(col("a").as("src"), col("b").as("dst"))
-        .union(pairs.select(col("b").as("src"), col("a").as("dst")))
-        .localCheckpoint();
+    Dataset<Row> edges = pairs.select("a", "b").localCheckpoint();
+    Dataset<Row> links = edges.select(col("a").as("src"), col("b").as("dst"))
+        .union(edges.select(col("b").as("src"), col("a").as("dst")));
     Dataset<Row> keys = documents.select(col(DocumentsTable.DOC_ID).as(NODE), canonicalOrder().as(LABEL));
     Dataset<Row> labels = links.select(col("src").as(NODE)).distinct().join(keys, NODE).localCheckpoint();
     while (true) {

@@ -64,6 +64,7 @@ public final class NearDuplicates {
   private static final String FEATURES_COL = "features";
   private static final String HASHES = "hashes";
   private static final String BUCKET = "bucket";
+  private static final String BUCKETS = "buckets";
   private static final String RANK = "rank";
 
   private NearDuplicates() {}
@@ -84,7 +85,11 @@ public final class NearDuplicates {
     return joined.select(java.util.Arrays.stream(documents.columns()).map(c -> col(c)).toArray(Column[]::new));
   }
 
-  /** Pairs {@code (a, b)}, {@code a < b}, of documents whose shingle sets reach the threshold. */
+  /**
+   * Pairs {@code (a, b, jaccard)}, {@code a < b}, of documents whose shingle sets reach the
+   * threshold and whose numbers agree. The shingle sets and bucket keys are computed once and kept
+   * by a local checkpoint (memory, spilling to disk) for the candidate join and the verification.
+   */
   public static Dataset<Row> similarPairs(Dataset<Row> documents, DedupOptions options) {
     Dataset<Row> shingled = shingles(documents);
     Dataset<Row> hashed = new MinHashLSH()
@@ -93,10 +98,13 @@ public final class NearDuplicates {
         .setInputCol(FEATURES_COL)
         .setOutputCol(HASHES)
         .fit(shingled)
-        .transform(shingled);
-    Dataset<Row> candidates = candidates(buckets(hashed, options), options.bucketCap());
-    Dataset<Row> a = shingled.select(col(DocumentsTable.DOC_ID).as("a"), col(IDS).as("ids_a"), col(NUMBERS).as("numbers_a"));
-    Dataset<Row> b = shingled.select(col(DocumentsTable.DOC_ID).as("b"), col(IDS).as("ids_b"), col(NUMBERS).as("numbers_b"));
+        .transform(shingled)
+        .select(col(DocumentsTable.DOC_ID), col(IDS), col(NUMBERS), bucketKeys(options).as(BUCKETS))
+        .localCheckpoint();
+    Dataset<Row> candidates = candidates(hashed.select(col(DocumentsTable.DOC_ID), explode(col(BUCKETS)).as(BUCKET)),
+        options.bucketCap());
+    Dataset<Row> a = hashed.select(col(DocumentsTable.DOC_ID).as("a"), col(IDS).as("ids_a"), col(NUMBERS).as("numbers_a"));
+    Dataset<Row> b = hashed.select(col(DocumentsTable.DOC_ID).as("b"), col(IDS).as("ids_b"), col(NUMBERS).as("numbers_b"));
     Column jaccard = size(array_intersect(col("ids_a"), col("ids_b")))
         .divide(size(array_union(col("ids_a"), col("ids_b"))));
     Column numbersAgree = size(array_except(col("numbers_a"), col("numbers_b"))).equalTo(0)
@@ -127,13 +135,12 @@ public final class NearDuplicates {
         .transform(shingles);
   }
 
-  /** One row per document and band: the band's MinHash values hashed to one bucket key. */
-  private static Dataset<Row> buckets(Dataset<Row> hashed, DedupOptions options) {
+  /** Per band, the band's MinHash values hashed to one bucket key. */
+  private static Column bucketKeys(DedupOptions options) {
     int rows = options.rows();
     Column values = transform(col(HASHES), h -> vector_to_array(h, "float64").getItem(0));
-    Column perBand = transform(sequence(lit(0), lit(options.bands() - 1)),
+    return transform(sequence(lit(0), lit(options.bands() - 1)),
         band -> xxhash64(band, slice(values, band.multiply(rows).plus(1), lit(rows))));
-    return hashed.select(col(DocumentsTable.DOC_ID), explode(perBand).as(BUCKET));
   }
 
   /**
