@@ -84,11 +84,11 @@ public class TopicsBench {
 
     List<String[]> table = new ArrayList<>();
     var online = new TopicsOptions(k, 10, 10, iterations, "online", 42, TopicsOptions.MIN_DF_DEFAULT, TopicsOptions.MAX_DF_DEFAULT,
-        TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false);
+        TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false, false);
     table.add(row("Spark MLlib online LDA (" + iterations + " it)", TopicModel.fit("all", corpus, docsUsed, k, online, List.of(), vocab.size(), false)));
     if (em) {
       var emOptions = new TopicsOptions(k, 10, 10, iterations, "em", 42, TopicsOptions.MIN_DF_DEFAULT, TopicsOptions.MAX_DF_DEFAULT,
-          TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false);
+          TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false, false);
       table.add(row("Spark MLlib EM LDA (" + iterations + " it)", TopicModel.fit("all", corpus, docsUsed, k, emOptions, List.of(), vocab.size(), false)));
     }
     table.add(mallet(corpus, docsUsed, sequences, vocab, k, malletIterations));

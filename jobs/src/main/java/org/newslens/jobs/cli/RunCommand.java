@@ -17,6 +17,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin EntitiesCommand.Options recognisers;
   @Mixin CooccurCommand.Options counting;
   @Mixin TopicsCommand.Options topics;
+  @Mixin DuplicatesOption duplicates;
 
   @Override
   public Integer call() {
@@ -24,11 +25,11 @@ public final class RunCommand implements Callable<Integer> {
     var warehouse = job.warehouse(spark).prepareForWrite();
     var ingest = new IngestJob(spark, warehouse, input.toOptions(job.seed)).run();
     System.out.print(Summary.ingest(ingest, warehouse.root().toString()));
-    var entities = new EntitiesJob(spark, warehouse, recognisers.toOptions()).run();
+    var entities = new EntitiesJob(spark, warehouse, recognisers.toOptions(duplicates.includeDuplicates)).run();
     System.out.print(Summary.entities(entities));
-    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, counting.toOptions()).run()));
+    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, counting.toOptions(duplicates.includeDuplicates)).run()));
     try {
-      System.out.print(Summary.topics(new TopicsJob(spark, warehouse, topics.toOptions(job.seed)).run()));
+      System.out.print(Summary.topics(new TopicsJob(spark, warehouse, topics.toOptions(job.seed, duplicates.includeDuplicates)).run()));
     } catch (UserException e) {
       // A corpus too small for topic models still gets every other table.
       System.out.println("topics skipped: " + e.getMessage());

@@ -1,12 +1,14 @@
 package org.newslens.jobs.cooccur;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,13 +17,14 @@ import org.newslens.common.schema.DocumentsTable;
 import org.newslens.common.schema.EntityMentionsTable;
 import org.newslens.common.schema.RunsTable;
 import org.newslens.jobs.cli.UserException;
+import org.newslens.jobs.dedup.AnalysedDocuments;
 import org.newslens.jobs.spark.AtomicTableWriter;
 import org.newslens.jobs.spark.RunLog;
 import org.newslens.jobs.spark.StageTimer;
 import org.newslens.jobs.spark.Warehouse;
 import org.newslens.jobs.spark.WarehouseCatalog;
 
-/** {@code cooccur}: {@code entity_mentions} of canonical documents → {@code cooccurrences}. */
+/** {@code cooccur}: {@code entity_mentions} of the analysed documents → {@code cooccurrences}. */
 public final class CooccurJob {
 
   public static final String NAME = "cooccur";
@@ -32,9 +35,19 @@ public final class CooccurJob {
   /** Default for {@code --max-entities-per-window}: the salience cap that bounds pairs per window. */
   public static final int MAX_PER_WINDOW_DEFAULT = 50;
 
-  /** The effective options. */
-  public record Options(long minCount, int maxPerWindow) {
+  /**
+   * The effective options.
+   *
+   * @param minCount pairs seen in fewer windows are not kept ({@code --min-count})
+   * @param maxPerWindow salience cap per window ({@code --max-entities-per-window})
+   * @param includeDuplicates count the windows of every near-duplicate copy ({@code --include-duplicates})
+   * @param weightBySyndication fill {@code n_ab_syndicated} ({@code --weight-by-syndication})
+   */
+  public record Options(long minCount, int maxPerWindow, boolean includeDuplicates, boolean weightBySyndication) {
     public Options {
+      if (includeDuplicates && weightBySyndication) {
+        throw new UserException("--weight-by-syndication counts the copies of a canonical document; it cannot be used with --include-duplicates");
+      }
       if (minCount < 1) {
         throw new UserException("--min-count " + minCount + " must be at least 1");
       }
@@ -44,7 +57,8 @@ public final class CooccurJob {
     }
 
     Map<String, Object> toConfig() {
-      return Map.of("min_count", minCount, "max_entities_per_window", maxPerWindow);
+      return Map.of("min_count", minCount, "max_entities_per_window", maxPerWindow,
+          "include_duplicates", includeDuplicates, "weight_by_syndication", weightBySyndication);
     }
   }
 
@@ -65,12 +79,15 @@ public final class CooccurJob {
     Instant started = Instant.now();
     WarehouseCatalog.registerRequiring(spark, warehouse, EntityMentionsTable.SPEC, "entities");
     var timer = new StageTimer(spark, NAME);
-    Dataset<Row> canonical = spark.table(DocumentsTable.SPEC.qualifiedName()).where(col(DocumentsTable.IS_CANONICAL))
-        .select(DocumentsTable.DOC_ID);
+    Column weight = options.weightBySyndication()
+        ? col(DocumentsTable.SYNDICATION_COUNT).cast("long")
+        : lit(null).cast("long");
+    Dataset<Row> analysed = AnalysedDocuments.read(spark, options.includeDuplicates())
+        .select(col(DocumentsTable.DOC_ID), weight.as(CooccurTransform.WEIGHT));
     Dataset<Row> mentions = spark.table(EntityMentionsTable.SPEC.qualifiedName())
-        .join(canonical, EntityMentionsTable.DOC_ID)
+        .join(analysed, EntityMentionsTable.DOC_ID)
         .select(EntityMentionsTable.DOC_ID, EntityMentionsTable.SENTENCE_IDX, EntityMentionsTable.BEGIN_CHAR,
-            EntityMentionsTable.ENTITY_ID, EntityMentionsTable.PERIOD);
+            EntityMentionsTable.ENTITY_ID, EntityMentionsTable.PERIOD, CooccurTransform.WEIGHT);
     long mentionCount = mentions.count();
     String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "entities") + mentionCount);
     timer.time("count pairs", () -> {

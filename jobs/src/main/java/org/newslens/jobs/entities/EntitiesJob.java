@@ -17,6 +17,7 @@ import org.newslens.common.schema.EntitiesTable;
 import org.newslens.common.schema.EntityMentionsTable;
 import org.newslens.common.schema.RunsTable;
 import org.newslens.jobs.cli.UserException;
+import org.newslens.jobs.dedup.AnalysedDocuments;
 import org.newslens.jobs.spark.AtomicTableWriter;
 import org.newslens.jobs.spark.RunLog;
 import org.newslens.jobs.spark.StageTimer;
@@ -32,7 +33,7 @@ public final class EntitiesJob {
   public static final int MAX_NER_CHARS_DEFAULT = 200_000;
 
   /** The effective options: extra gazetteer file contents and the NER character cap. */
-  public record Options(List<String> gazetteerFiles, List<String> gazetteerContents, int maxNerChars) {
+  public record Options(List<String> gazetteerFiles, List<String> gazetteerContents, int maxNerChars, boolean includeDuplicates) {
     public Options {
       gazetteerFiles = List.copyOf(gazetteerFiles);
       gazetteerContents = List.copyOf(gazetteerContents);
@@ -46,6 +47,7 @@ public final class EntitiesJob {
       c.put("gazetteer", gazetteerFiles);
       c.put("gazetteer_sha256", org.newslens.common.ids.StableIds.sha256Hex(gazetteerContents.toArray(String[]::new)));
       c.put("max_ner_chars", maxNerChars);
+      c.put("include_duplicates", includeDuplicates);
       return c;
     }
   }
@@ -68,8 +70,7 @@ public final class EntitiesJob {
     Instant started = Instant.now();
     WarehouseCatalog.registerRequiring(spark, warehouse, DocumentsTable.SPEC, "ingest");
     var timer = new StageTimer(spark, NAME);
-    Dataset<Row> docs = spark.table(DocumentsTable.SPEC.qualifiedName())
-        .where(col(DocumentsTable.IS_CANONICAL))
+    Dataset<Row> docs = AnalysedDocuments.read(spark, options.includeDuplicates())
         .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.PUBLISHED_AT, DocumentsTable.TEXT);
     long docCount = docs.count();
     String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "ingest") + docCount);
