@@ -36,7 +36,7 @@ public final class CooccurCommand implements Callable<Integer> {
     boolean weightBySyndication;
 
     CooccurJob.Options toOptions(boolean includeDuplicates) {
-      return new CooccurJob.Options(minCount, maxPerWindow, includeDuplicates, weightBySyndication);
+      return new CooccurJob.Options(minCount, maxPerWindow, includeDuplicates, weightBySyndication, java.util.Optional.empty());
     }
   }
 }

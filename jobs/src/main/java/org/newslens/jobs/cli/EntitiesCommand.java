@@ -53,7 +53,7 @@ public final class EntitiesCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UserException("--gazetteer: " + e.getMessage());
       }
-      return new EntitiesJob.Options(gazetteers.stream().map(Path::toString).toList(), contents, maxNerChars, includeDuplicates);
+      return new EntitiesJob.Options(gazetteers.stream().map(Path::toString).toList(), contents, maxNerChars, includeDuplicates, java.util.Optional.empty());
     }
   }
 }

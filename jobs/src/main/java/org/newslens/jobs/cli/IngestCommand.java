@@ -53,10 +53,15 @@ public final class IngestCommand implements Callable<Integer> {
         description = "Jaccard similarity of 5-word shingle sets from which two texts are near-duplicates (default: 0.5).")
     double dedupThreshold = DedupOptions.THRESHOLD_DEFAULT;
 
+    @Option(names = "--since", paramLabel = "yyyy-MM",
+        description = "Incremental: rewrite the periods from this month on (and 'unknown'), older ones only where their documents change.")
+    String since;
+
     IngestOptions toOptions(long seed) {
       Map<org.newslens.jobs.ingest.Field, String> mappings = IngestOptions.parseMappings(map);
       return new IngestOptions(inputs, Optional.ofNullable(format).map(InputFormat::fromCli),
-          new FieldMapping(mappings), maxRecordBytes, maxTextChars, DedupOptions.of(dedupThreshold, seed));
+          new FieldMapping(mappings), maxRecordBytes, maxTextChars, DedupOptions.of(dedupThreshold, seed),
+          Optional.ofNullable(since));
     }
   }
 }

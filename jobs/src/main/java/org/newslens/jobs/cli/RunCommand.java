@@ -25,9 +25,15 @@ public final class RunCommand implements Callable<Integer> {
     var warehouse = job.warehouse(spark).prepareForWrite();
     var ingest = new IngestJob(spark, warehouse, input.toOptions(job.seed)).run();
     System.out.print(Summary.ingest(ingest, warehouse.root().toString()));
-    var entities = new EntitiesJob(spark, warehouse, recognisers.toOptions(duplicates.includeDuplicates)).run();
-    System.out.print(Summary.entities(entities));
-    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, counting.toOptions(duplicates.includeDuplicates)).run()));
+    var entityOptions = recognisers.toOptions(duplicates.includeDuplicates);
+    var countOptions = counting.toOptions(duplicates.includeDuplicates);
+    if (input.since != null) {
+      // Later stages redo only the periods ingest rewrote; aggregates over all periods are rebuilt.
+      entityOptions = entityOptions.onlyPeriods(ingest.rewrittenPeriods());
+      countOptions = countOptions.onlyPeriods(ingest.rewrittenPeriods());
+    }
+    System.out.print(Summary.entities(new EntitiesJob(spark, warehouse, entityOptions).run()));
+    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, countOptions).run()));
     try {
       System.out.print(Summary.topics(new TopicsJob(spark, warehouse, topics.toOptions(job.seed, duplicates.includeDuplicates)).run()));
     } catch (UserException e) {

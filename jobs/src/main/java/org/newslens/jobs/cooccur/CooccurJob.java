@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -42,9 +44,12 @@ public final class CooccurJob {
    * @param maxPerWindow salience cap per window ({@code --max-entities-per-window})
    * @param includeDuplicates count the windows of every near-duplicate copy ({@code --include-duplicates})
    * @param weightBySyndication fill {@code n_ab_syndicated} ({@code --weight-by-syndication})
+   * @param periods incremental run: the months to count again, with {@code all} (empty: every period)
    */
-  public record Options(long minCount, int maxPerWindow, boolean includeDuplicates, boolean weightBySyndication) {
+  public record Options(long minCount, int maxPerWindow, boolean includeDuplicates, boolean weightBySyndication,
+      Optional<Set<String>> periods) {
     public Options {
+      periods = periods.map(Set::copyOf);
       if (includeDuplicates && weightBySyndication) {
         throw new UserException("--weight-by-syndication counts the copies of a canonical document; it cannot be used with --include-duplicates");
       }
@@ -56,9 +61,15 @@ public final class CooccurJob {
       }
     }
 
+    /** These options limited to the {@code changed} periods (and {@code all}). */
+    public Options onlyPeriods(Set<String> changed) {
+      return new Options(minCount, maxPerWindow, includeDuplicates, weightBySyndication, Optional.of(changed));
+    }
+
     Map<String, Object> toConfig() {
       return Map.of("min_count", minCount, "max_entities_per_window", maxPerWindow,
-          "include_duplicates", includeDuplicates, "weight_by_syndication", weightBySyndication);
+          "include_duplicates", includeDuplicates, "weight_by_syndication", weightBySyndication,
+          "periods", periods.map(p -> (Object) new java.util.TreeSet<>(p)).orElse("all"));
     }
   }
 
@@ -91,10 +102,17 @@ public final class CooccurJob {
     long mentionCount = mentions.count();
     String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "entities") + mentionCount);
     timer.time("count pairs", () -> {
-      new AtomicTableWriter(warehouse).replace(CooccurrencesTable.SPEC,
-          CooccurTransform.cooccurrences(mentions, options.maxPerWindow(), options.minCount())
-              .repartition(col(CooccurrencesTable.PERIOD))
-              .sortWithinPartitions(CooccurrencesTable.PERIOD, CooccurrencesTable.WINDOW, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B));
+      Dataset<Row> counted = CooccurTransform.cooccurrences(mentions, options.maxPerWindow(), options.minCount())
+          .repartition(col(CooccurrencesTable.PERIOD))
+          .sortWithinPartitions(CooccurrencesTable.PERIOD, CooccurrencesTable.WINDOW, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B);
+      var writer = new AtomicTableWriter(warehouse);
+      if (options.periods().isPresent()) {
+        Set<String> changed = new java.util.TreeSet<>(options.periods().get());
+        changed.add(CooccurrencesTable.ALL);
+        writer.replacePartitions(CooccurrencesTable.SPEC, counted.where(col(CooccurrencesTable.PERIOD).isin(changed.toArray())), changed);
+      } else {
+        writer.replace(CooccurrencesTable.SPEC, counted);
+      }
       return null;
     });
     WarehouseCatalog.register(spark, warehouse, CooccurrencesTable.SPEC);

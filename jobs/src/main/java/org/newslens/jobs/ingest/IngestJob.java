@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,6 +47,7 @@ public final class IngestJob {
       Map<String, Long> dateStatus,
       Map<String, Long> periods,
       Map<String, Long> languages,
+      Set<String> rewrittenPeriods,
       Map<String, Double> stageSeconds) {}
 
   /** Documents that are near-duplicates (not canonical) and the clusters they fall in. */
@@ -77,10 +80,15 @@ public final class IngestJob {
       var split = IngestTransform.split(cleaned, runId);
       Dataset<Row> documents = timer.time("near-duplicates", () -> NearDuplicates.assign(split.documents(), options.dedup()));
       var writer = new AtomicTableWriter(warehouse);
+      Optional<Set<String>> changed = options.since().map(since -> ChangedPeriods.of(spark, warehouse, documents, since));
       timer.time("write documents", () -> {
-        writer.replace(DocumentsTable.SPEC, documents
-            .repartition(col(DocumentsTable.PERIOD))
-            .sortWithinPartitions(DocumentsTable.PERIOD, DocumentsTable.DOC_ID));
+        Dataset<Row> sorted = documents.repartition(col(DocumentsTable.PERIOD))
+            .sortWithinPartitions(DocumentsTable.PERIOD, DocumentsTable.DOC_ID);
+        if (changed.isPresent()) {
+          writer.replacePartitions(DocumentsTable.SPEC, sorted.where(col(DocumentsTable.PERIOD).isin(changed.get().toArray())), changed.get());
+        } else {
+          writer.replace(DocumentsTable.SPEC, sorted);
+        }
         return null;
       });
       timer.time("write quarantine", () -> {
@@ -108,6 +116,7 @@ public final class IngestJob {
             countBy(cleaned.filter(col(CleanedRecords.ERROR_CODE).isNull()), CleanedRecords.DATE_STATUS),
             periods,
             countBy(docs, DocumentsTable.LANG),
+            changed.orElse(periods.keySet()),
             Map.of());
       });
       if (result.documents() + result.quarantined() != rowsIn) {
@@ -124,7 +133,7 @@ public final class IngestJob {
 
   private static Result withSeconds(Result r, Map<String, Double> seconds) {
     return new Result(r.runId(), r.files(), r.inputBytes(), r.rowsIn(), r.documents(), r.quarantined(),
-        r.nearDuplicates(), r.reasons(), r.dateStatus(), r.periods(), r.languages(), seconds);
+        r.nearDuplicates(), r.reasons(), r.dateStatus(), r.periods(), r.languages(), r.rewrittenPeriods(), seconds);
   }
 
   private void logRun(String runId, Instant started, Result r) {
