@@ -69,6 +69,7 @@ public final class TopicsJob {
     Dataset<Row> input;
     if (warehouse.hasTable(EntityMentionsTable.SPEC) && warehouse.hasTable(EntitiesTable.SPEC)) {
       Dataset<Row> mentions = spark.table(EntityMentionsTable.SPEC.qualifiedName())
+          .select(EntityMentionsTable.DOC_ID, EntityMentionsTable.BEGIN_CHAR, EntityMentionsTable.END_CHAR, EntityMentionsTable.ENTITY_ID)
           .join(spark.table(EntitiesTable.SPEC.qualifiedName()).select(EntitiesTable.ENTITY_ID, EntitiesTable.THEME), EntitiesTable.ENTITY_ID)
           .groupBy(EntityMentionsTable.DOC_ID)
           .agg(collect_list(struct(col(EntityMentionsTable.BEGIN_CHAR), col(EntityMentionsTable.END_CHAR),
