@@ -49,7 +49,7 @@ public class TopicsBench {
         .cast("array<struct<begin_char:int,end_char:int,entity_id:string,theme:string>>"));
     var mentionsDir = new java.io.File(warehouse + "/newslens.db/entity_mentions");
     if (mentionsDir.isDirectory()) {
-      var m = spark.read().parquet(mentionsDir.toString())
+      var m = spark.read().parquet(mentionsDir.toString()).select("doc_id", "begin_char", "end_char", "entity_id")
           .join(spark.read().parquet(warehouse + "/newslens.db/entities").select("entity_id", "theme"), "entity_id")
           .groupBy("doc_id").agg(org.apache.spark.sql.functions.collect_list(org.apache.spark.sql.functions.struct("begin_char", "end_char", "entity_id", "theme")).as("mentions"));
       input = docs.join(m, new String[] {"doc_id"}, "left").select("doc_id", "period", "text", "mentions");
