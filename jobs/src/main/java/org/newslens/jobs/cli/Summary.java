@@ -25,6 +25,9 @@ final class Summary {
         r.rowsIn(), r.documents(), r.quarantined()));
     out.append(String.format("  dates       %s%n", top(r.dateStatus())));
     out.append(String.format("  periods     %s%n", top(r.periods())));
+    if (!r.rewrittenPeriods().equals(r.periods().keySet())) {
+      out.append(String.format("  rewritten   %s (the other periods kept as they were)%n", String.join(", ", new java.util.TreeSet<>(r.rewrittenPeriods()))));
+    }
     out.append(stages(r.stageSeconds()));
     out.append("  tables      newslens.documents, newslens.quarantine, newslens.runs in ").append(warehouse).append('\n');
     out.append(String.format("  try         bin/newslens sql \"SELECT period, count(*) FROM newslens.documents GROUP BY period ORDER BY period\"%n"));

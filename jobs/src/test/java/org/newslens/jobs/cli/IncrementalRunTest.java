@@ -80,6 +80,18 @@ class IncrementalRunTest {
     assertThat(story.getBoolean(1)).isTrue();
   }
 
+  @Test
+  void laterStagesReadCanonicalCopiesOnly() {
+    Row copy = spark.read().parquet(full.resolve("newslens.db/documents").toString())
+        .where("doc_id = 's3'").select("dup_cluster", "is_canonical", "syndication_count").first();
+    assertThat(copy.getString(0)).isEqualTo("s2");
+    assertThat(copy.getBoolean(1)).isFalse();
+    assertThat(copy.getInt(2)).isEqualTo(2);
+    List<String> analysed = spark.read().parquet(full.resolve("newslens.db/entity_mentions").toString())
+        .select("doc_id").distinct().orderBy("doc_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(analysed).containsExactly("s1", "s2", "s4");
+  }
+
   private static int run(Path warehouse, Object... args) {
     List<String> argv = new ArrayList<>(List.of("run", "--warehouse", warehouse.toString(), "--min-count", "1",
         "--k-all", "2", "--k-defence", "2", "--k-energy", "2", "--iterations", "5", "--no-stability", "--input"));
