@@ -148,11 +148,19 @@ final class LabelledNearDuplicates {
     return out;
   }
 
+  /** The sentences with a paragraph break after about one in three, as web re-publishers split copy. */
   private static List<String> reparagraph(SplittableRandom rng, List<String> sentences) {
     List<String> out = new ArrayList<>();
-    for (int i = 0, k; i < sentences.size(); i += k) {
-      k = rng.nextInt(1, 5);
-      out.add(String.join(" ", sentences.subList(i, Math.min(i + k, sentences.size()))));
+    StringBuilder paragraph = new StringBuilder();
+    for (String sentence : sentences) {
+      paragraph.append(paragraph.isEmpty() ? "" : " ").append(sentence);
+      if (rng.nextInt(3) == 0) {
+        out.add(paragraph.toString());
+        paragraph.setLength(0);
+      }
+    }
+    if (!paragraph.isEmpty()) {
+      out.add(paragraph.toString());
     }
     return out;
   }
