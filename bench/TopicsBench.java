@@ -49,7 +49,7 @@ public class TopicsBench {
         .cast("array<struct<begin_char:int,end_char:int,entity_id:string,theme:string>>"));
     var mentionsDir = new java.io.File(warehouse + "/newslens.db/entity_mentions");
     if (mentionsDir.isDirectory()) {
-      var m = spark.read().parquet(mentionsDir.toString())
+      var m = spark.read().parquet(mentionsDir.toString()).select("doc_id", "begin_char", "end_char", "entity_id")
           .join(spark.read().parquet(warehouse + "/newslens.db/entities").select("entity_id", "theme"), "entity_id")
           .groupBy("doc_id").agg(org.apache.spark.sql.functions.collect_list(org.apache.spark.sql.functions.struct("begin_char", "end_char", "entity_id", "theme")).as("mentions"));
       input = docs.join(m, new String[] {"doc_id"}, "left").select("doc_id", "period", "text", "mentions");
@@ -84,11 +84,11 @@ public class TopicsBench {
 
     List<String[]> table = new ArrayList<>();
     var online = new TopicsOptions(k, 10, 10, iterations, "online", 42, TopicsOptions.MIN_DF_DEFAULT, TopicsOptions.MAX_DF_DEFAULT,
-        TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false);
+        TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false, false);
     table.add(row("Spark MLlib online LDA (" + iterations + " it)", TopicModel.fit("all", corpus, docsUsed, k, online, List.of(), vocab.size(), false)));
     if (em) {
       var emOptions = new TopicsOptions(k, 10, 10, iterations, "em", 42, TopicsOptions.MIN_DF_DEFAULT, TopicsOptions.MAX_DF_DEFAULT,
-          TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false);
+          TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false, false);
       table.add(row("Spark MLlib EM LDA (" + iterations + " it)", TopicModel.fit("all", corpus, docsUsed, k, emOptions, List.of(), vocab.size(), false)));
     }
     table.add(mallet(corpus, docsUsed, sequences, vocab, k, malletIterations));

@@ -56,7 +56,7 @@ jq -s --arg size "$size" --arg wall "$wall" --arg peak "$peak_kb" --arg mb "$mb"
       records_per_s: ($r.rows_in / (if .value > 0 then .value else 1 end)),
       rows_out: $r.rows_out} ]}' "$dir/runs-$size.json" >"$warehouse/bench-$size.json"
 
-order='["list","read+clean","write documents","write quarantine","summarise"]'
+order='["list","read+clean","near-duplicates","write documents","write quarantine","summarise"]'
 jq -r '"corpus: \(.size) articles, \(.corpus_mb) MB, \(.tokens) tokens; end-to-end wall \(.wall_seconds|floor) s (JVM start included), driver peak RSS \(.driver_peak_rss_mb) MB"' \
   "$warehouse/bench-$size.json"
 echo

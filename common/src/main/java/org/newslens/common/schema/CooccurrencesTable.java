@@ -16,6 +16,7 @@ public final class CooccurrencesTable {
   public static final String ENTITY_A = "entity_a";
   public static final String ENTITY_B = "entity_b";
   public static final String N_AB = "n_ab";
+  public static final String N_AB_SYNDICATED = "n_ab_syndicated";
   public static final String N_A = "n_a";
   public static final String N_B = "n_b";
   public static final String N_WINDOWS = "n_windows";
@@ -37,6 +38,7 @@ public final class CooccurrencesTable {
           .add(ENTITY_A, StringType, false, "First entity of the pair (entity_a < entity_b)")
           .add(ENTITY_B, StringType, false, "Second entity of the pair")
           .add(N_AB, LongType, false, "Windows holding both")
+          .add(N_AB_SYNDICATED, LongType, true, "Windows holding both, each counted once per input record of its document's near-duplicate cluster (syndication_count); null unless cooccur ran with --weight-by-syndication")
           .add(N_A, LongType, false, "Windows holding entity_a")
           .add(N_B, LongType, false, "Windows holding entity_b")
           .add(N_WINDOWS, LongType, false, "Windows of this kind and period holding at least one entity")

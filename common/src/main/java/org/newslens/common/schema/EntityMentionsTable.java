@@ -22,6 +22,9 @@ public final class EntityMentionsTable {
   public static final String ENTITY_TYPE = "entity_type";
   public static final String METHOD = "method";
   public static final String CONFIDENCE = "confidence";
+  public static final String CANONICAL_NAME = "canonical_name";
+  public static final String WIKIDATA_ID = "wikidata_id";
+  public static final String THEME = "theme";
   public static final String PERIOD = "period";
 
   public static final StructType SCHEMA =
@@ -37,6 +40,9 @@ public final class EntityMentionsTable {
           .add(ENTITY_TYPE, StringType, false, "PERSON, ORG, LOCATION, MILITARY_SYSTEM, OPERATION, AGREEMENT, ENERGY or MISC")
           .add(METHOD, StringType, false, "How it was found: crf, gazetteer, pattern:designation|operation|agreement|acronym, coref")
           .add(CONFIDENCE, DoubleType, false, "Confidence of the method, 0..1")
+          .add(CANONICAL_NAME, StringType, false, "Name the mention resolves to in its document (entities.canonical_name is the most frequent)")
+          .add(WIKIDATA_ID, StringType, true, "Wikidata id from the gazetteer, when known")
+          .add(THEME, StringType, false, "Theme from the gazetteer: defence, energy or none")
           .add(PERIOD, StringType, false, "Period of the document (yyyy-MM or 'unknown')");
 
   public static final TableSpec SPEC = new TableSpec(NAME, SCHEMA, List.of(PERIOD));

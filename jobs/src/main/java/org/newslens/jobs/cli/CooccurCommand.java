@@ -12,12 +12,13 @@ public final class CooccurCommand implements Callable<Integer> {
 
   @Mixin JobOptions job;
   @Mixin Options counting;
+  @Mixin DuplicatesOption duplicates;
 
   @Override
   public Integer call() {
     var spark = job.session("cooccur");
     var warehouse = job.warehouse(spark).prepareForWrite();
-    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, counting.toOptions()).run()));
+    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, counting.toOptions(duplicates.includeDuplicates)).run()));
     return 0;
   }
 
@@ -30,8 +31,12 @@ public final class CooccurCommand implements Callable<Integer> {
         description = "Most salient entities kept per window, bounding pairs in long documents (default: 50).")
     int maxPerWindow = CooccurJob.MAX_PER_WINDOW_DEFAULT;
 
-    CooccurJob.Options toOptions() {
-      return new CooccurJob.Options(minCount, maxPerWindow);
+    @Option(names = "--weight-by-syndication",
+        description = "Also count each window once per input record of its document's near-duplicate cluster, in n_ab_syndicated.")
+    boolean weightBySyndication;
+
+    CooccurJob.Options toOptions(boolean includeDuplicates) {
+      return new CooccurJob.Options(minCount, maxPerWindow, includeDuplicates, weightBySyndication, java.util.Optional.empty());
     }
   }
 }

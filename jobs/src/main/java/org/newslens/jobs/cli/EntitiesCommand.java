@@ -18,12 +18,13 @@ public final class EntitiesCommand implements Callable<Integer> {
 
   @Mixin JobOptions job;
   @Mixin Options recognisers;
+  @Mixin DuplicatesOption duplicates;
 
   @Override
   public Integer call() {
     var spark = job.session("entities");
     var warehouse = job.warehouse(spark).prepareForWrite();
-    var result = new EntitiesJob(spark, warehouse, recognisers.toOptions()).run();
+    var result = new EntitiesJob(spark, warehouse, recognisers.toOptions(duplicates.includeDuplicates)).run();
     System.out.print(Summary.entities(result));
     return 0;
   }
@@ -38,7 +39,7 @@ public final class EntitiesCommand implements Callable<Integer> {
         description = "Characters of each document the CRF reads; longer ones are counted in runs (default: 200000).")
     int maxNerChars = EntitiesJob.MAX_NER_CHARS_DEFAULT;
 
-    EntitiesJob.Options toOptions() {
+    EntitiesJob.Options toOptions(boolean includeDuplicates) {
       List<String> contents = new ArrayList<>();
       for (Path p : gazetteers) {
         try {
@@ -52,7 +53,7 @@ public final class EntitiesCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UserException("--gazetteer: " + e.getMessage());
       }
-      return new EntitiesJob.Options(gazetteers.stream().map(Path::toString).toList(), contents, maxNerChars);
+      return new EntitiesJob.Options(gazetteers.stream().map(Path::toString).toList(), contents, maxNerChars, includeDuplicates, java.util.Optional.empty());
     }
   }
 }

@@ -32,7 +32,7 @@ public final class EvalNerCommand implements Callable<Integer> {
     if (docs.isEmpty()) {
       throw new UserException("--conll " + conll + " holds no tokens");
     }
-    var options = recognisers.toOptions();
+    var options = recognisers.toOptions(false);
     var extractor = new EntityExtractor(Gazetteer.load(options.gazetteerContents()), options.maxNerChars());
     long start = System.nanoTime();
     var scores = NerEvaluation.evaluate(docs, extractor);

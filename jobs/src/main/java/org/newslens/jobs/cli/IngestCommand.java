@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.newslens.jobs.dedup.DedupOptions;
 import org.newslens.jobs.ingest.FieldMapping;
 import org.newslens.jobs.ingest.IngestJob;
 import org.newslens.jobs.ingest.IngestOptions;
@@ -23,7 +24,7 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     var spark = job.session("ingest");
     var warehouse = job.warehouse(spark).prepareForWrite();
-    var result = new IngestJob(spark, warehouse, input.toOptions()).run();
+    var result = new IngestJob(spark, warehouse, input.toOptions(job.seed)).run();
     System.out.print(Summary.ingest(result, warehouse.root().toString()));
     return 0;
   }
@@ -48,10 +49,19 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--max-text-chars", paramLabel = "N", description = "Cleaned texts longer than this are quarantined as TOO_LARGE (default: 2000000).")
     int maxTextChars = IngestOptions.MAX_TEXT_CHARS_DEFAULT;
 
-    IngestOptions toOptions() {
+    @Option(names = "--dedup-threshold", paramLabel = "J",
+        description = "Jaccard similarity of 5-word shingle sets from which two texts are near-duplicates (default: 0.5).")
+    double dedupThreshold = DedupOptions.THRESHOLD_DEFAULT;
+
+    @Option(names = "--since", paramLabel = "yyyy-MM",
+        description = "Incremental: rewrite the periods from this month on (and 'unknown'), older ones only where their documents change.")
+    String since;
+
+    IngestOptions toOptions(long seed) {
       Map<org.newslens.jobs.ingest.Field, String> mappings = IngestOptions.parseMappings(map);
       return new IngestOptions(inputs, Optional.ofNullable(format).map(InputFormat::fromCli),
-          new FieldMapping(mappings), maxRecordBytes, maxTextChars);
+          new FieldMapping(mappings), maxRecordBytes, maxTextChars, DedupOptions.of(dedupThreshold, seed),
+          Optional.ofNullable(since));
     }
   }
 }

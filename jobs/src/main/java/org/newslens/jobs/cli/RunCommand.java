@@ -17,18 +17,25 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin EntitiesCommand.Options recognisers;
   @Mixin CooccurCommand.Options counting;
   @Mixin TopicsCommand.Options topics;
+  @Mixin DuplicatesOption duplicates;
 
   @Override
   public Integer call() {
     var spark = job.session("run");
     var warehouse = job.warehouse(spark).prepareForWrite();
-    var ingest = new IngestJob(spark, warehouse, input.toOptions()).run();
+    var ingest = new IngestJob(spark, warehouse, input.toOptions(job.seed)).run();
     System.out.print(Summary.ingest(ingest, warehouse.root().toString()));
-    var entities = new EntitiesJob(spark, warehouse, recognisers.toOptions()).run();
-    System.out.print(Summary.entities(entities));
-    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, counting.toOptions()).run()));
+    var entityOptions = recognisers.toOptions(duplicates.includeDuplicates);
+    var countOptions = counting.toOptions(duplicates.includeDuplicates);
+    if (input.since != null) {
+      // Later stages redo only the periods ingest rewrote; aggregates over all periods are rebuilt.
+      entityOptions = entityOptions.onlyPeriods(ingest.rewrittenPeriods());
+      countOptions = countOptions.onlyPeriods(ingest.rewrittenPeriods());
+    }
+    System.out.print(Summary.entities(new EntitiesJob(spark, warehouse, entityOptions).run()));
+    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, countOptions).run()));
     try {
-      System.out.print(Summary.topics(new TopicsJob(spark, warehouse, topics.toOptions(job.seed)).run()));
+      System.out.print(Summary.topics(new TopicsJob(spark, warehouse, topics.toOptions(job.seed, duplicates.includeDuplicates)).run()));
     } catch (UserException e) {
       // A corpus too small for topic models still gets every other table.
       System.out.println("topics skipped: " + e.getMessage());

@@ -19,10 +19,15 @@ final class Summary {
     out.append(String.format("  documents   %,10d   (%d periods, languages: %s)%n",
         r.documents(), r.periods().size(), top(r.languages())));
     out.append(String.format("  quarantine  %,10d   %s%n", r.quarantined(), r.reasons().isEmpty() ? "" : top(r.reasons())));
+    out.append(String.format("  near-dups   %,10d   non-canonical copies in %,d near-duplicate clusters%n",
+        r.nearDuplicates().copies(), r.nearDuplicates().clusters()));
     out.append(String.format("  check       %,10d = %d + %d (records in = documents + quarantine)%n",
         r.rowsIn(), r.documents(), r.quarantined()));
     out.append(String.format("  dates       %s%n", top(r.dateStatus())));
     out.append(String.format("  periods     %s%n", top(r.periods())));
+    if (!r.rewrittenPeriods().equals(r.periods().keySet())) {
+      out.append(String.format("  rewritten   %s (the other periods kept as they were)%n", String.join(", ", new java.util.TreeSet<>(r.rewrittenPeriods()))));
+    }
     out.append(stages(r.stageSeconds()));
     out.append("  tables      newslens.documents, newslens.quarantine, newslens.runs in ").append(warehouse).append('\n');
     out.append(String.format("  try         bin/newslens sql \"SELECT period, count(*) FROM newslens.documents GROUP BY period ORDER BY period\"%n"));

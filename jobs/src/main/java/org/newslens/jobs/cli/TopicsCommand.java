@@ -17,6 +17,7 @@ public final class TopicsCommand implements Callable<Integer> {
 
   @Mixin JobOptions job;
   @Mixin Options topics;
+  @Mixin DuplicatesOption duplicates;
 
   @Option(names = "--sweep", paramLabel = "K,K,...", split = ",",
       description = "Fit the all-documents model for each k and print the quality table (writes no tables).")
@@ -26,7 +27,7 @@ public final class TopicsCommand implements Callable<Integer> {
   public Integer call() {
     var spark = job.session("topics");
     var warehouse = job.warehouse(spark).prepareForWrite();
-    TopicsOptions options = topics.toOptions(job.seed);
+    TopicsOptions options = topics.toOptions(job.seed, duplicates.includeDuplicates);
     if (!sweep.isEmpty()) {
       System.out.print(TopicsSweep.run(spark, warehouse, options, sweep));
       return 0;
@@ -82,9 +83,9 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--no-stability", description = "Skip the second fit per model that measures stability.")
     boolean noStability;
 
-    TopicsOptions toOptions(long seed) {
+    TopicsOptions toOptions(long seed, boolean includeDuplicates) {
       return new TopicsOptions(kAll, kDefence, kEnergy, iterations, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
-          seedsPerTopic, themeMinMatches, themeMinScore, Optional.ofNullable(themes), !noStability);
+          seedsPerTopic, themeMinMatches, themeMinScore, Optional.ofNullable(themes), !noStability, includeDuplicates);
     }
   }
 }

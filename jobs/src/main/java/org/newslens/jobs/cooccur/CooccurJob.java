@@ -1,12 +1,16 @@
 package org.newslens.jobs.cooccur;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,13 +19,14 @@ import org.newslens.common.schema.DocumentsTable;
 import org.newslens.common.schema.EntityMentionsTable;
 import org.newslens.common.schema.RunsTable;
 import org.newslens.jobs.cli.UserException;
+import org.newslens.jobs.dedup.AnalysedDocuments;
 import org.newslens.jobs.spark.AtomicTableWriter;
 import org.newslens.jobs.spark.RunLog;
 import org.newslens.jobs.spark.StageTimer;
 import org.newslens.jobs.spark.Warehouse;
 import org.newslens.jobs.spark.WarehouseCatalog;
 
-/** {@code cooccur}: {@code entity_mentions} of canonical documents → {@code cooccurrences}. */
+/** {@code cooccur}: {@code entity_mentions} of the analysed documents → {@code cooccurrences}. */
 public final class CooccurJob {
 
   public static final String NAME = "cooccur";
@@ -32,9 +37,22 @@ public final class CooccurJob {
   /** Default for {@code --max-entities-per-window}: the salience cap that bounds pairs per window. */
   public static final int MAX_PER_WINDOW_DEFAULT = 50;
 
-  /** The effective options. */
-  public record Options(long minCount, int maxPerWindow) {
+  /**
+   * The effective options.
+   *
+   * @param minCount pairs seen in fewer windows are not kept ({@code --min-count})
+   * @param maxPerWindow salience cap per window ({@code --max-entities-per-window})
+   * @param includeDuplicates count the windows of every near-duplicate copy ({@code --include-duplicates})
+   * @param weightBySyndication fill {@code n_ab_syndicated} ({@code --weight-by-syndication})
+   * @param periods incremental run: the months to count again, with {@code all} (empty: every period)
+   */
+  public record Options(long minCount, int maxPerWindow, boolean includeDuplicates, boolean weightBySyndication,
+      Optional<Set<String>> periods) {
     public Options {
+      periods = periods.map(Set::copyOf);
+      if (includeDuplicates && weightBySyndication) {
+        throw new UserException("--weight-by-syndication counts the copies of a canonical document; it cannot be used with --include-duplicates");
+      }
       if (minCount < 1) {
         throw new UserException("--min-count " + minCount + " must be at least 1");
       }
@@ -43,8 +61,15 @@ public final class CooccurJob {
       }
     }
 
+    /** These options limited to the {@code changed} periods (and {@code all}). */
+    public Options onlyPeriods(Set<String> changed) {
+      return new Options(minCount, maxPerWindow, includeDuplicates, weightBySyndication, Optional.of(changed));
+    }
+
     Map<String, Object> toConfig() {
-      return Map.of("min_count", minCount, "max_entities_per_window", maxPerWindow);
+      return Map.of("min_count", minCount, "max_entities_per_window", maxPerWindow,
+          "include_duplicates", includeDuplicates, "weight_by_syndication", weightBySyndication,
+          "periods", periods.map(p -> (Object) new java.util.TreeSet<>(p)).orElse("all"));
     }
   }
 
@@ -65,19 +90,29 @@ public final class CooccurJob {
     Instant started = Instant.now();
     WarehouseCatalog.registerRequiring(spark, warehouse, EntityMentionsTable.SPEC, "entities");
     var timer = new StageTimer(spark, NAME);
-    Dataset<Row> canonical = spark.table(DocumentsTable.SPEC.qualifiedName()).where(col(DocumentsTable.IS_CANONICAL))
-        .select(DocumentsTable.DOC_ID);
+    Column weight = options.weightBySyndication()
+        ? col(DocumentsTable.SYNDICATION_COUNT).cast("long")
+        : lit(null).cast("long");
+    Dataset<Row> analysed = AnalysedDocuments.read(spark, options.includeDuplicates())
+        .select(col(DocumentsTable.DOC_ID), weight.as(CooccurTransform.WEIGHT));
     Dataset<Row> mentions = spark.table(EntityMentionsTable.SPEC.qualifiedName())
-        .join(canonical, EntityMentionsTable.DOC_ID)
+        .join(analysed, EntityMentionsTable.DOC_ID)
         .select(EntityMentionsTable.DOC_ID, EntityMentionsTable.SENTENCE_IDX, EntityMentionsTable.BEGIN_CHAR,
-            EntityMentionsTable.ENTITY_ID, EntityMentionsTable.PERIOD);
+            EntityMentionsTable.ENTITY_ID, EntityMentionsTable.PERIOD, CooccurTransform.WEIGHT);
     long mentionCount = mentions.count();
     String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "entities") + mentionCount);
     timer.time("count pairs", () -> {
-      new AtomicTableWriter(warehouse).replace(CooccurrencesTable.SPEC,
-          CooccurTransform.cooccurrences(mentions, options.maxPerWindow(), options.minCount())
-              .repartition(col(CooccurrencesTable.PERIOD))
-              .sortWithinPartitions(CooccurrencesTable.PERIOD, CooccurrencesTable.WINDOW, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B));
+      Dataset<Row> counted = CooccurTransform.cooccurrences(mentions, options.maxPerWindow(), options.minCount())
+          .repartition(col(CooccurrencesTable.PERIOD))
+          .sortWithinPartitions(CooccurrencesTable.PERIOD, CooccurrencesTable.WINDOW, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B);
+      var writer = new AtomicTableWriter(warehouse);
+      if (options.periods().isPresent()) {
+        Set<String> changed = new java.util.TreeSet<>(options.periods().get());
+        changed.add(CooccurrencesTable.ALL);
+        writer.replacePartitions(CooccurrencesTable.SPEC, counted.where(col(CooccurrencesTable.PERIOD).isin(changed.toArray())), changed);
+      } else {
+        writer.replace(CooccurrencesTable.SPEC, counted);
+      }
       return null;
     });
     WarehouseCatalog.register(spark, warehouse, CooccurrencesTable.SPEC);

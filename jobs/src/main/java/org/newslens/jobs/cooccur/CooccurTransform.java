@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.ln;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
@@ -35,8 +36,13 @@ import org.newslens.common.schema.EntityMentionsTable;
  *   <li>G² = 2 Σ k·ln(k·N / (row·col)) over the 2×2 table, 0·ln 0 = 0.
  * </ul>
  * Pairs with n_ab below {@code minCount} are dropped; that never changes the counts of kept pairs.
+ * {@code n_ab_syndicated} sums the windows' weights (a document's {@code syndication_count} under
+ * {@code --weight-by-syndication}, else null).
  */
 public final class CooccurTransform {
+
+  /** Input column: what a window of this document counts for in {@code n_ab_syndicated} (null: not weighted). */
+  public static final String WEIGHT = "weight";
 
   private static final String WINDOW_ID = "window_id";
   private static final String MENTIONS = "mentions_in_window";
@@ -46,7 +52,7 @@ public final class CooccurTransform {
 
   /**
    * @param mentions {@code entity_mentions} rows of canonical documents (doc_id, sentence_idx,
-   *     begin_char, entity_id, period)
+   *     begin_char, entity_id, period, weight)
    */
   public static Dataset<Row> cooccurrences(Dataset<Row> mentions, int maxPerWindow, long minCount) {
     return entityWindows(mentions, CooccurrencesTable.SENTENCE, maxPerWindow)
@@ -60,12 +66,12 @@ public final class CooccurTransform {
         ? concat_ws("#", col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.SENTENCE_IDX).cast("string"))
         : col(EntityMentionsTable.DOC_ID);
     Dataset<Row> perEntity = mentions
-        .groupBy(windowId.as(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(EntityMentionsTable.ENTITY_ID))
+        .groupBy(windowId.as(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(WEIGHT), col(EntityMentionsTable.ENTITY_ID))
         .agg(count(lit(1)).as(MENTIONS), min(col(EntityMentionsTable.BEGIN_CHAR)).as(FIRST));
     var salience = Window.partitionBy(WINDOW_ID).orderBy(col(MENTIONS).desc(), col(FIRST).asc(), col(EntityMentionsTable.ENTITY_ID).asc());
     Dataset<Row> capped = perEntity.withColumn("rank", row_number().over(salience))
         .where(col("rank").leq(maxPerWindow))
-        .select(col(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(EntityMentionsTable.ENTITY_ID))
+        .select(col(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(WEIGHT), col(EntityMentionsTable.ENTITY_ID))
         .withColumn(CooccurrencesTable.WINDOW, lit(kind));
     return capped.unionByName(capped.withColumn(EntityMentionsTable.PERIOD, lit(CooccurrencesTable.ALL)));
   }
@@ -76,14 +82,15 @@ public final class CooccurTransform {
     String e = EntityMentionsTable.ENTITY_ID;
     Dataset<Row> totals = windows.groupBy(w, p).agg(countDistinct(col(WINDOW_ID)).as(CooccurrencesTable.N_WINDOWS));
     Dataset<Row> singles = windows.groupBy(w, p, e).agg(count(lit(1)).as("n"));
-    Dataset<Row> a = windows.select(col(w), col(p), col(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(e).as(CooccurrencesTable.ENTITY_A));
+    Dataset<Row> a = windows.select(col(w), col(p), col(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(WEIGHT), col(e).as(CooccurrencesTable.ENTITY_A));
     Dataset<Row> b = windows.select(col(w).as("w_b"), col(p).as("p_b"), col(WINDOW_ID).as("id_b"), col(e).as(CooccurrencesTable.ENTITY_B));
     Dataset<Row> pairWindows = a.join(b, col(w).equalTo(col("w_b")).and(col(p).equalTo(col("p_b")))
             .and(col(WINDOW_ID).equalTo(col("id_b"))).and(col(CooccurrencesTable.ENTITY_A).lt(col(CooccurrencesTable.ENTITY_B))))
-        .select(w, p, EntityMentionsTable.DOC_ID, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B);
+        .select(w, p, EntityMentionsTable.DOC_ID, WEIGHT, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B);
     Dataset<Row> pairs = pairWindows
         .groupBy(w, p, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B)
         .agg(count(lit(1)).as(CooccurrencesTable.N_AB),
+            sum(col(WEIGHT)).as(CooccurrencesTable.N_AB_SYNDICATED),
             slice(array_sort(collect_set(col(EntityMentionsTable.DOC_ID))), 1, 5).as(CooccurrencesTable.EXAMPLE_DOC_IDS))
         .where(col(CooccurrencesTable.N_AB).geq(minCount));
     Dataset<Row> withCounts = pairs

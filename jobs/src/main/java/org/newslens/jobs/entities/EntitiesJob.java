@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -17,6 +19,7 @@ import org.newslens.common.schema.EntitiesTable;
 import org.newslens.common.schema.EntityMentionsTable;
 import org.newslens.common.schema.RunsTable;
 import org.newslens.jobs.cli.UserException;
+import org.newslens.jobs.dedup.AnalysedDocuments;
 import org.newslens.jobs.spark.AtomicTableWriter;
 import org.newslens.jobs.spark.RunLog;
 import org.newslens.jobs.spark.StageTimer;
@@ -31,9 +34,14 @@ public final class EntitiesJob {
   /** Default for {@code --max-ner-chars}: characters of a document the CRF reads. */
   public static final int MAX_NER_CHARS_DEFAULT = 200_000;
 
-  /** The effective options: extra gazetteer file contents and the NER character cap. */
-  public record Options(List<String> gazetteerFiles, List<String> gazetteerContents, int maxNerChars) {
+  /**
+   * The effective options: extra gazetteer file contents, the NER character cap, whether copies
+   * are analysed, and for incremental runs the periods to recognise again (empty: all).
+   */
+  public record Options(List<String> gazetteerFiles, List<String> gazetteerContents, int maxNerChars, boolean includeDuplicates,
+      Optional<Set<String>> periods) {
     public Options {
+      periods = periods.map(Set::copyOf);
       gazetteerFiles = List.copyOf(gazetteerFiles);
       gazetteerContents = List.copyOf(gazetteerContents);
       if (maxNerChars < 1) {
@@ -41,11 +49,18 @@ public final class EntitiesJob {
       }
     }
 
+    /** These options limited to documents of {@code changed} periods. */
+    public Options onlyPeriods(Set<String> changed) {
+      return new Options(gazetteerFiles, gazetteerContents, maxNerChars, includeDuplicates, Optional.of(changed));
+    }
+
     Map<String, Object> toConfig() {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("gazetteer", gazetteerFiles);
       c.put("gazetteer_sha256", org.newslens.common.ids.StableIds.sha256Hex(gazetteerContents.toArray(String[]::new)));
       c.put("max_ner_chars", maxNerChars);
+      c.put("include_duplicates", includeDuplicates);
+      c.put("periods", periods.map(p -> (Object) new java.util.TreeSet<>(p)).orElse("all"));
       return c;
     }
   }
@@ -68,8 +83,8 @@ public final class EntitiesJob {
     Instant started = Instant.now();
     WarehouseCatalog.registerRequiring(spark, warehouse, DocumentsTable.SPEC, "ingest");
     var timer = new StageTimer(spark, NAME);
-    Dataset<Row> docs = spark.table(DocumentsTable.SPEC.qualifiedName())
-        .where(col(DocumentsTable.IS_CANONICAL))
+    Dataset<Row> analysed = AnalysedDocuments.read(spark, options.includeDuplicates());
+    Dataset<Row> docs = options.periods().map(p -> analysed.where(col(DocumentsTable.PERIOD).isin(p.toArray()))).orElse(analysed)
         .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.PUBLISHED_AT, DocumentsTable.TEXT);
     long docCount = docs.count();
     String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "ingest") + docCount);
@@ -83,16 +98,24 @@ public final class EntitiesJob {
       long mentionCount = timer.time("recognise", rows::count);
       var writer = new AtomicTableWriter(warehouse);
       timer.time("write entity_mentions", () -> {
-        writer.replace(EntityMentionsTable.SPEC, EntitiesTransform.mentions(rows)
+        Dataset<Row> mentions = EntitiesTransform.mentions(rows)
             .repartition(col(EntityMentionsTable.PERIOD))
-            .sortWithinPartitions(EntityMentionsTable.PERIOD, EntityMentionsTable.DOC_ID, EntityMentionsTable.BEGIN_CHAR));
-        return null;
-      });
-      timer.time("write entities", () -> {
-        writer.replace(EntitiesTable.SPEC, EntitiesTransform.entities(rows).repartition(1).sortWithinPartitions(EntitiesTable.ENTITY_ID));
+            .sortWithinPartitions(EntityMentionsTable.PERIOD, EntityMentionsTable.DOC_ID, EntityMentionsTable.BEGIN_CHAR);
+        if (options.periods().isPresent()) {
+          writer.replacePartitions(EntityMentionsTable.SPEC, mentions, options.periods().get());
+        } else {
+          writer.replace(EntityMentionsTable.SPEC, mentions);
+        }
         return null;
       });
       WarehouseCatalog.register(spark, warehouse, EntityMentionsTable.SPEC);
+      timer.time("write entities", () -> {
+        // From the whole table, so an incremental run aggregates its new periods with the old ones.
+        Dataset<Row> all = spark.table(EntityMentionsTable.SPEC.qualifiedName())
+            .join(analysed.select(DocumentsTable.DOC_ID, DocumentsTable.PUBLISHED_AT), EntityMentionsTable.DOC_ID);
+        writer.replace(EntitiesTable.SPEC, EntitiesTransform.entities(all).repartition(1).sortWithinPartitions(EntitiesTable.ENTITY_ID));
+        return null;
+      });
       WarehouseCatalog.register(spark, warehouse, EntitiesTable.SPEC);
       long entityCount = spark.table(EntitiesTable.SPEC.qualifiedName()).count();
       Map<String, Long> byType = new TreeMap<>();

@@ -1,11 +1,17 @@
 package org.newslens.jobs.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.common.schema.DocumentsTable;
 import org.newslens.common.schema.QuarantineTable;
+import org.newslens.jobs.dedup.NearDuplicates;
 import org.newslens.jobs.spark.AtomicTableWriter;
 import org.newslens.jobs.spark.RunLog;
 import org.newslens.jobs.spark.StageTimer;
@@ -35,11 +42,16 @@ public final class IngestJob {
       long rowsIn,
       long documents,
       long quarantined,
+      NearDuplicateCounts nearDuplicates,
       Map<String, Long> reasons,
       Map<String, Long> dateStatus,
       Map<String, Long> periods,
       Map<String, Long> languages,
+      Set<String> rewrittenPeriods,
       Map<String, Double> stageSeconds) {}
+
+  /** Documents that are near-duplicates (not canonical) and the clusters they fall in. */
+  public record NearDuplicateCounts(long copies, long clusters) {}
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -66,11 +78,17 @@ public final class IngestJob {
     try {
       long rowsIn = timer.time("read+clean", cleaned::count);
       var split = IngestTransform.split(cleaned, runId);
+      Dataset<Row> documents = timer.time("near-duplicates", () -> NearDuplicates.assign(split.documents(), options.dedup()));
       var writer = new AtomicTableWriter(warehouse);
+      Optional<Set<String>> changed = options.since().map(since -> ChangedPeriods.of(spark, warehouse, documents, since));
       timer.time("write documents", () -> {
-        writer.replace(DocumentsTable.SPEC, split.documents()
-            .repartition(col(DocumentsTable.PERIOD))
-            .sortWithinPartitions(DocumentsTable.PERIOD, DocumentsTable.DOC_ID));
+        Dataset<Row> sorted = documents.repartition(col(DocumentsTable.PERIOD))
+            .sortWithinPartitions(DocumentsTable.PERIOD, DocumentsTable.DOC_ID);
+        if (changed.isPresent()) {
+          writer.replacePartitions(DocumentsTable.SPEC, sorted.where(col(DocumentsTable.PERIOD).isin(changed.get().toArray())), changed.get());
+        } else {
+          writer.replace(DocumentsTable.SPEC, sorted);
+        }
         return null;
       });
       timer.time("write quarantine", () -> {
@@ -93,10 +111,12 @@ public final class IngestJob {
             rowsIn,
             sum(periods),
             sum(reasons),
+            nearDuplicates(docs),
             reasons,
             countBy(cleaned.filter(col(CleanedRecords.ERROR_CODE).isNull()), CleanedRecords.DATE_STATUS),
             periods,
             countBy(docs, DocumentsTable.LANG),
+            changed.orElse(periods.keySet()),
             Map.of());
       });
       if (result.documents() + result.quarantined() != rowsIn) {
@@ -113,7 +133,7 @@ public final class IngestJob {
 
   private static Result withSeconds(Result r, Map<String, Double> seconds) {
     return new Result(r.runId(), r.files(), r.inputBytes(), r.rowsIn(), r.documents(), r.quarantined(),
-        r.reasons(), r.dateStatus(), r.periods(), r.languages(), seconds);
+        r.nearDuplicates(), r.reasons(), r.dateStatus(), r.periods(), r.languages(), r.rewrittenPeriods(), seconds);
   }
 
   private void logRun(String runId, Instant started, Result r) {
@@ -121,6 +141,8 @@ public final class IngestJob {
     r.reasons().forEach((k, v) -> counters.put("quarantine." + k, v));
     r.dateStatus().forEach((k, v) -> counters.put("date." + k.toLowerCase(java.util.Locale.ROOT), v));
     counters.put("files", (long) r.files());
+    counters.put("near_duplicates", r.nearDuplicates().copies());
+    counters.put("near_duplicate_clusters", r.nearDuplicates().clusters());
     counters.put("input_bytes", r.inputBytes());
     Map<String, Long> rowsOut = new LinkedHashMap<>();
     rowsOut.put(DocumentsTable.NAME, r.documents());
@@ -129,6 +151,13 @@ public final class IngestJob {
         runId, NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(), options.inputs(),
         r.rowsIn(), rowsOut, r.quarantined(), counters, r.stageSeconds()));
     WarehouseCatalog.register(spark, warehouse, org.newslens.common.schema.RunsTable.SPEC);
+  }
+
+  private static NearDuplicateCounts nearDuplicates(Dataset<Row> docs) {
+    Row row = docs.where(not(col(DocumentsTable.IS_CANONICAL)))
+        .agg(count(lit(1)), countDistinct(col(DocumentsTable.DUP_CLUSTER)))
+        .first();
+    return new NearDuplicateCounts(row.getLong(0), row.getLong(1));
   }
 
   private static long sum(Map<String, Long> counts) {

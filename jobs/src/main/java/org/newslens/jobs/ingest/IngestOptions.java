@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.newslens.jobs.cli.UserException;
+import org.newslens.jobs.dedup.DedupOptions;
 
 /**
  * The effective options of one ingest run, validated on construction.
@@ -14,13 +15,18 @@ import org.newslens.jobs.cli.UserException;
  * @param mapping explicit field-to-column mappings ({@code --map field=column})
  * @param maxRecordBytes raw bytes above which a record is quarantined as TOO_LARGE
  * @param maxTextChars cleaned characters above which a record is quarantined as TOO_LARGE
+ * @param dedup how near-duplicates are clustered
+ * @param since incremental run: periods from this yyyy-MM on (and 'unknown') are rewritten, older
+ *     ones only where their rows change ({@code --since})
  */
 public record IngestOptions(
     List<String> inputs,
     Optional<InputFormat> format,
     FieldMapping mapping,
     long maxRecordBytes,
-    int maxTextChars) {
+    int maxTextChars,
+    DedupOptions dedup,
+    Optional<String> since) {
 
   /** Default for {@code --max-record-bytes}: 32 MiB. */
   public static final long MAX_RECORD_BYTES_DEFAULT = 32L << 20;
@@ -36,6 +42,11 @@ public record IngestOptions(
     if (maxRecordBytes < 1 || maxRecordBytes > Integer.MAX_VALUE - 16) {
       throw new UserException("--max-record-bytes " + maxRecordBytes + " must be between 1 and " + (Integer.MAX_VALUE - 16));
     }
+    since.ifPresent(s -> {
+      if (!s.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+        throw new UserException("--since " + s + " must be a month yyyy-MM, e.g. 2026-11");
+      }
+    });
     if (maxTextChars < 1) {
       throw new UserException("--max-text-chars " + maxTextChars + " must be positive");
     }
@@ -63,6 +74,8 @@ public record IngestOptions(
     c.put("map", m);
     c.put("max_record_bytes", maxRecordBytes);
     c.put("max_text_chars", maxTextChars);
+    c.putAll(dedup.toConfig());
+    c.put("since", since.orElse("all"));
     return c;
   }
 }

@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why not dynamic partition overwrite: it swaps partition by partition, so a killed commit can
  * leave a mix of old and new partitions visible; a whole-folder swap cannot.
+ *
+ * <p>{@link #replacePartitions} (incremental runs) swaps only some partitions: the new ones are
+ * staged complete first, then a journal naming them is written, then each old partition folder is
+ * moved aside and the new one moved in. A run killed after the journal is rolled forward by
+ * {@link #recover}, so readers see the old set of partitions or the new one once recovery ran.
  */
 public final class AtomicTableWriter {
 
@@ -29,6 +34,11 @@ public final class AtomicTableWriter {
 
   /** Rows per Parquet file: bounds file size for big periods without a small-files explosion. */
   public static final long MAX_RECORDS_PER_FILE = 250_000;
+
+  /** Third line of a partition swap's journal; the lines after it name the partitions. */
+  private static final String PARTITIONS = "partitions";
+  private static final String REPLACE = "replace ";
+  private static final String REMOVE = "remove ";
 
   private final Warehouse warehouse;
 
@@ -48,6 +58,72 @@ public final class AtomicTableWriter {
         .partitionBy(table.partitionColumns().toArray(String[]::new))
         .parquet(staging.toString());
     swap(fs, table, staging, new Path(new Path(warehouse.databaseDir(), ".trash"), tag));
+  }
+
+  /**
+   * Replaces the partitions {@code values} of {@code table} (partitioned by one column) with the rows
+   * of {@code data}, which holds rows of those partitions only; a value without rows is removed.
+   * Other partitions are left as they are.
+   */
+  public void replacePartitions(TableSpec table, Dataset<Row> data, java.util.Set<String> values) {
+    if (table.partitionColumns().size() != 1) {
+      throw new IllegalArgumentException(table.name() + " is not partitioned by one column");
+    }
+    FileSystem fs = warehouse.fs();
+    recover(table);
+    String tag = table.name() + "-" + UUID.randomUUID();
+    Path staging = new Path(new Path(warehouse.databaseDir(), ".staging"), tag);
+    data.write()
+        .mode(SaveMode.ErrorIfExists)
+        .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
+        .partitionBy(table.partitionColumns().get(0))
+        .parquet(staging.toString());
+    Path trash = new Path(new Path(warehouse.databaseDir(), ".trash"), tag);
+    String column = table.partitionColumns().get(0);
+    StringBuilder journal = new StringBuilder(staging + "\n" + trash + "\n" + PARTITIONS + "\n");
+    try {
+      for (String v : new java.util.TreeSet<>(values)) {
+        String dir = column + "=" + v;
+        journal.append(fs.exists(new Path(staging, dir)) ? REPLACE : REMOVE).append(dir).append('\n');
+      }
+      fs.mkdirs(trash);
+      try (var out = fs.create(journal(table), true)) {
+        out.write(journal.toString().getBytes(StandardCharsets.UTF_8));
+      }
+      rollForward(fs, table, readJournal(fs, journal(table)));
+      LOG.info("table {}: partitions {} replaced", table.name(), values);
+    } catch (IOException e) {
+      throw new UncheckedIOException("swapping in new partitions of " + table.name() + " failed", e);
+    }
+  }
+
+  /**
+   * Moves each journalled partition aside and its staged version in (or only aside when removed).
+   * Safe to repeat: a staged folder that is gone was already moved in.
+   */
+  private void rollForward(FileSystem fs, TableSpec table, String[] journal) throws IOException {
+    Path staging = new Path(journal[0]);
+    Path trash = new Path(journal[1]);
+    Path target = warehouse.tableDir(table);
+    fs.mkdirs(target);
+    for (int i = 3; i < journal.length; i++) {
+      boolean replace = journal[i].startsWith(REPLACE);
+      String dir = journal[i].substring(replace ? REPLACE.length() : REMOVE.length());
+      Path staged = new Path(staging, dir);
+      Path current = new Path(target, dir);
+      if (replace && !fs.exists(staged)) {
+        continue;
+      }
+      if (fs.exists(current) && !fs.rename(current, new Path(trash, dir))) {
+        throw new IOException("cannot move " + current + " aside");
+      }
+      if (replace && !fs.rename(staged, current)) {
+        throw new IOException("cannot move " + staged + " to " + current);
+      }
+    }
+    fs.delete(journal(table), false);
+    fs.delete(trash, true);
+    fs.delete(staging, true);
   }
 
   private void swap(FileSystem fs, TableSpec table, Path staging, Path trash) {
@@ -84,6 +160,11 @@ public final class AtomicTableWriter {
     try {
       if (fs.exists(journal)) {
         String[] lines = readJournal(fs, journal);
+        if (lines.length > 2 && lines[2].equals(PARTITIONS)) {
+          rollForward(fs, table, lines);
+          LOG.warn("table {}: finished an interrupted partition swap", table.name());
+          return;
+        }
         Path staging = new Path(lines[0]);
         Path trash = new Path(lines[1]);
         if (!fs.exists(target)) {

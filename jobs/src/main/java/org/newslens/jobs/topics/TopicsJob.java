@@ -24,6 +24,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.common.schema.DocumentsTable;
+import org.newslens.jobs.dedup.AnalysedDocuments;
 import org.newslens.common.schema.EntitiesTable;
 import org.newslens.common.schema.EntityMentionsTable;
 import org.newslens.common.schema.TableSpec;
@@ -63,11 +64,12 @@ public final class TopicsJob {
 
   /** Tokens of the canonical documents, with entity mentions as {@code ent:} tokens when entities ran. */
   private Dataset<Row> tokens(ThemeLexicon lexicon) {
-    Dataset<Row> docs = spark.table(DocumentsTable.SPEC.qualifiedName()).where(col(DocumentsTable.IS_CANONICAL))
+    Dataset<Row> docs = AnalysedDocuments.read(spark, options.includeDuplicates())
         .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.TEXT);
     Dataset<Row> input;
     if (warehouse.hasTable(EntityMentionsTable.SPEC) && warehouse.hasTable(EntitiesTable.SPEC)) {
       Dataset<Row> mentions = spark.table(EntityMentionsTable.SPEC.qualifiedName())
+          .select(EntityMentionsTable.DOC_ID, EntityMentionsTable.BEGIN_CHAR, EntityMentionsTable.END_CHAR, EntityMentionsTable.ENTITY_ID)
           .join(spark.table(EntitiesTable.SPEC.qualifiedName()).select(EntitiesTable.ENTITY_ID, EntitiesTable.THEME), EntitiesTable.ENTITY_ID)
           .groupBy(EntityMentionsTable.DOC_ID)
           .agg(collect_list(struct(col(EntityMentionsTable.BEGIN_CHAR), col(EntityMentionsTable.END_CHAR),

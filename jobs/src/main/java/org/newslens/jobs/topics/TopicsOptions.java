@@ -26,10 +26,11 @@ import org.newslens.jobs.cli.UserException;
  * @param themeMinScore and matches per 100 tokens
  * @param themesDir a folder with defence.txt and energy.txt to use instead of the bundled lexicons
  * @param stability fit each model again with seed + 1 to measure stability
+ * @param includeDuplicates model every near-duplicate copy, not only canonical documents
  */
 public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations, String optimizer, long seed,
     long minDf, double maxDf, int vocabSize, double floor, double boost, int seedsPerTopic, int themeMinMatches, double themeMinScore,
-    Optional<Path> themesDir, boolean stability) {
+    Optional<Path> themesDir, boolean stability, boolean includeDuplicates) {
 
   public static final int K_ALL_DEFAULT = 20;
   public static final int K_THEME_DEFAULT = 10;
@@ -82,7 +83,7 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
   /** The same options with another k for the all-documents model (for --sweep). */
   public TopicsOptions withKAll(int k) {
     return new TopicsOptions(k, kDefence, kEnergy, iterations, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
-        seedsPerTopic, themeMinMatches, themeMinScore, themesDir, stability);
+        seedsPerTopic, themeMinMatches, themeMinScore, themesDir, stability, includeDuplicates);
   }
 
   Map<String, Object> toConfig() {
@@ -93,6 +94,7 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
     c.put("iterations", iterations);
     c.put("optimizer", optimizer);
     c.put("seed", seed);
+    c.put("include_duplicates", includeDuplicates);
     c.put("min_df", minDf);
     c.put("max_df", maxDf);
     c.put("vocab_size", vocabSize);

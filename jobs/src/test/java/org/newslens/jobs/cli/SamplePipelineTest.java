@@ -64,7 +64,7 @@ class SamplePipelineTest {
   @Test
   void theRunIsLoggedWithTokensAndCaps() {
     Row run = sql("SELECT rows_in, rows_out['entity_mentions'], counters['tokens'], config FROM newslens.runs WHERE job = 'entities'").get(0);
-    assertThat(run.getLong(0)).isEqualTo(sql("SELECT count(*) FROM newslens.documents").get(0).getLong(0));
+    assertThat(run.getLong(0)).isEqualTo(sql("SELECT count(*) FROM newslens.documents WHERE is_canonical").get(0).getLong(0));
     assertThat(run.getLong(2)).isGreaterThan(100_000);
     assertThat(run.getString(3)).contains("max_ner_chars");
   }
@@ -88,7 +88,7 @@ class SamplePipelineTest {
     assertThat(quality.getDouble(3)).isGreaterThan(1.0);
     assertThat(sql("SELECT count(*) FROM newslens.doc_topics WHERE weight < 0.1").get(0).getLong(0)).isZero();
     assertThat(sql("SELECT count(DISTINCT doc_id) FROM newslens.doc_themes").get(0).getLong(0))
-        .isEqualTo(sql("SELECT count(*) FROM newslens.documents").get(0).getLong(0));
+        .isEqualTo(sql("SELECT count(*) FROM newslens.documents WHERE is_canonical").get(0).getLong(0));
   }
 
   private static boolean isThemedEntity(String term, String theme) {

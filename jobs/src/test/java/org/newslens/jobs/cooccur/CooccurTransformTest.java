@@ -20,7 +20,8 @@ class CooccurTransformTest {
 
   private static final StructType MENTIONS = new StructType()
       .add("doc_id", DataTypes.StringType).add("sentence_idx", DataTypes.IntegerType)
-      .add("begin_char", DataTypes.IntegerType).add("entity_id", DataTypes.StringType).add("period", DataTypes.StringType);
+      .add("begin_char", DataTypes.IntegerType).add("entity_id", DataTypes.StringType).add("period", DataTypes.StringType)
+      .add("weight", DataTypes.LongType);
 
   private static SparkSession spark;
   private static List<Row> rows;
@@ -47,7 +48,7 @@ class CooccurTransformTest {
 
   private static void add(List<Row> m, String doc, int sentence, String period, String... entities) {
     for (int i = 0; i < entities.length; i++) {
-      m.add(RowFactory.create(doc, sentence, sentence * 100 + i * 10, entities[i], period));
+      m.add(RowFactory.create(doc, sentence, sentence * 100 + i * 10, entities[i], period, doc.equals("d1") ? 3L : 1L));
     }
   }
 
@@ -74,6 +75,13 @@ class CooccurTransformTest {
     // G² = 2 [3 ln(3·5/(3·3)) + 2 ln(2·5/(2·2))]
     assertThat(x(ab, "llr")).isCloseTo(2 * (3 * Math.log(5.0 / 3) + 2 * Math.log(2.5)), within(1e-9));
     assertThat(ab.getList(ab.fieldIndex("example_doc_ids"))).containsExactly("d1", "d2");
+  }
+
+  @Test
+  void syndicatedCountWeighsEachWindowByItsDocumentsCopies() {
+    // d1 (3 records in its cluster) holds A and B in two sentences, d2 (1 record) in one
+    assertThat(n(pair("sentence", "2026-11", "A", "B"), "n_ab_syndicated")).isEqualTo(3 + 3 + 1);
+    assertThat(n(pair("document", "all", "A", "B"), "n_ab_syndicated")).isEqualTo(3 + 1);
   }
 
   @Test
@@ -109,13 +117,14 @@ class CooccurTransformTest {
   @Test
   void thresholdsAndCapsNeverChangeTheCountsOfKeptPairs() {
     Dataset<Row> m = spark.createDataFrame(List.of(
-        RowFactory.create("d", 0, 0, "P", "2026-01"), RowFactory.create("d", 0, 5, "P", "2026-01"),
-        RowFactory.create("d", 0, 10, "Q", "2026-01"), RowFactory.create("d", 0, 20, "R", "2026-01"),
-        RowFactory.create("e", 0, 0, "P", "2026-01"), RowFactory.create("e", 0, 9, "Q", "2026-01")), MENTIONS);
+        RowFactory.create("d", 0, 0, "P", "2026-01", null), RowFactory.create("d", 0, 5, "P", "2026-01", null),
+        RowFactory.create("d", 0, 10, "Q", "2026-01", null), RowFactory.create("d", 0, 20, "R", "2026-01", null),
+        RowFactory.create("e", 0, 0, "P", "2026-01", null), RowFactory.create("e", 0, 9, "Q", "2026-01", null)), MENTIONS);
     var capped = CooccurTransform.cooccurrences(m, 2, 2).where("window = 'sentence' AND period = '2026-01'").collectAsList();
     assertThat(capped).hasSize(1);
     Row pq = capped.get(0);
     assertThat(List.of(pq.<String>getAs("entity_a"), pq.<String>getAs("entity_b"))).containsExactly("P", "Q");
     assertThat(List.of(n(pq, "n_ab"), n(pq, "n_a"), n(pq, "n_b"), n(pq, "n_windows"))).containsExactly(2L, 2L, 2L, 2L);
+    assertThat(pq.<Long>getAs("n_ab_syndicated")).as("unweighted").isNull();
   }
 }

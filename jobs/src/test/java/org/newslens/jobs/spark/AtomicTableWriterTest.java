@@ -90,4 +90,51 @@ class AtomicTableWriterTest {
     assertThatThrownBy(this::warehouse).hasMessageContaining("not a newslens warehouse");
     assertThat(List.of(dir.toFile().list())).containsExactly("precious.txt");
   }
+
+  private static org.apache.spark.sql.Dataset<Row> docs(String... idPeriods) {
+    return spark.createDataFrame(java.util.Arrays.stream(idPeriods).map(ip -> {
+      String[] p = ip.split("@");
+      return RowFactory.create(p[0], null, null, null, null, "en", "t", 1, "h", p[0], true, 1, "f", "l", "run", p[1]);
+    }).toList(), org.newslens.common.schema.DocumentsTable.SCHEMA);
+  }
+
+  private List<String> docIds() {
+    return spark.read().parquet(dir.resolve("newslens.db/documents").toString())
+        .selectExpr("concat(doc_id, '@', period)").orderBy("doc_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+  }
+
+  @Test
+  void replacingPartitionsLeavesTheOthersAndRemovesEmptiedOnes() {
+    var writer = new AtomicTableWriter(warehouse());
+    var spec = org.newslens.common.schema.DocumentsTable.SPEC;
+    writer.replace(spec, docs("a@2026-09", "b@2026-10", "c@2026-11"));
+    var before = dir.resolve("newslens.db/documents/period=2026-09").toFile().listFiles();
+
+    writer.replacePartitions(spec, docs("b2@2026-10", "d@2026-12"), java.util.Set.of("2026-10", "2026-11", "2026-12"));
+
+    assertThat(docIds()).containsExactly("a@2026-09", "b2@2026-10", "d@2026-12");
+    assertThat(dir.resolve("newslens.db/documents/period=2026-09").toFile().listFiles()).containsExactlyInAnyOrder(before);
+    assertThat(dir.resolve("newslens.db/.documents.swap")).doesNotExist();
+  }
+
+  @Test
+  void anInterruptedPartitionSwapIsRolledForward() throws Exception {
+    var writer = new AtomicTableWriter(warehouse());
+    var spec = org.newslens.common.schema.DocumentsTable.SPEC;
+    writer.replace(spec, docs("a@2026-09", "b@2026-10", "c@2026-11"));
+    // Killed after moving 2026-10 aside and its new version in, before 2026-11 was removed.
+    Path db = dir.resolve("newslens.db");
+    Path staged = db.resolve(".staging/documents-z");
+    docs("b2@2026-10").write().partitionBy("period").parquet(staged.toString());
+    Path trash = Files.createDirectories(db.resolve(".trash/documents-z"));
+    Files.move(db.resolve("documents/period=2026-10"), trash.resolve("period=2026-10"));
+    Files.move(staged.resolve("period=2026-10"), db.resolve("documents/period=2026-10"));
+    Files.writeString(db.resolve(".documents.swap"), staged.toUri() + "\n" + trash.toUri()
+        + "\npartitions\nreplace period=2026-10\nremove period=2026-11\n");
+
+    writer.recover(spec);
+
+    assertThat(docIds()).containsExactly("a@2026-09", "b2@2026-10");
+    assertThat(trash).doesNotExist();
+  }
 }
