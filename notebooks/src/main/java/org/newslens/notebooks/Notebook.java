@@ -3,6 +3,7 @@ package org.newslens.notebooks;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,6 +42,9 @@ public final class Notebook {
 
   /** This kernel's session with the warehouse's tables registered; fails naming the folder if it is no warehouse. */
   public static SparkSession open() {
+    // The kernel's JUL root logs at FINEST; Spark's bridge to SLF4J then fails formatting Janino's
+    // debug messages and every generated class falls back to interpreted mode.
+    java.util.logging.Logger.getLogger("").setLevel(Level.INFO);
     Path location = warehouse();
     if (!location.resolve(Warehouse.MARKER).toFile().isFile()) {
       throw new IllegalStateException(
@@ -52,7 +56,7 @@ public final class Notebook {
     return spark;
   }
 
-  /** The first {@code limit} rows of a query as an HTML table, for {@code display("text/html", ...)}. */
+  /** The first {@code limit} rows of a query as an HTML table: a cell ending with it shows the table. */
   public static String html(Dataset<Row> rows, int limit) {
     return HtmlTable.of(rows.limit(limit).collectAsList(), rows.columns());
   }
