@@ -29,7 +29,7 @@ def execute(path, kernel_log):
         client = NotebookClient(nb, kernel_name=KERNEL, timeout=600, startup_timeout=180,
                                 record_timing=False, resources={"metadata": {"path": str(HERE)}})
         try:
-            client.execute(stderr=kernel_log)
+            client.execute(stdout=kernel_log, stderr=kernel_log)
             return nb
         except CellExecutionError:
             raise

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Month;
 import org.jfree.data.time.TimeSeries;
@@ -53,6 +54,8 @@ public final class Charts {
     TimeSeriesCollection data = new TimeSeriesCollection();
     bySeries.values().forEach(data::addSeries);
     JFreeChart chart = ChartFactory.createTimeSeriesChart(title, period, value, data, bySeries.size() > 1, false, false);
+    // Months without rows have no point: markers show where the data is.
+    ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
     return render(chart, HEIGHT);
   }
 

@@ -1,12 +1,15 @@
 package org.newslens.notebooks;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
- * Fruchterman–Reingold layout in the unit square: edges pull their ends together (harder when
- * heavier), every pair of nodes pushes apart, and the step cools each iteration. Deterministic for
- * a seed, so a re-executed notebook draws the same picture.
+ * Fruchterman–Reingold layout: edges pull their ends together (harder when heavier), every pair of
+ * nodes pushes apart, a weak gravity keeps separate components near the centre, and the step cools
+ * each iteration; the result is scaled into the unit square. Deterministic for a seed, so a
+ * re-executed notebook draws the same picture.
  */
 final class ForceLayout {
 
@@ -17,6 +20,8 @@ final class ForceLayout {
   record Point(double x, double y) {}
 
   static final int ITERATIONS = 300;
+
+  private static final double GRAVITY = 0.05;
 
   private ForceLayout() {}
 
@@ -57,12 +62,22 @@ final class ForceLayout {
       }
       double step = 0.1 * (1 - (double) iteration / ITERATIONS);
       for (int i = 0; i < nodes; i++) {
+        dx[i] += GRAVITY * (0.5 - x[i]) / k;
+        dy[i] += GRAVITY * (0.5 - y[i]) / k;
         double length = Math.max(1e-9, Math.hypot(dx[i], dy[i]));
         double move = Math.min(length, step);
-        x[i] = Math.min(1, Math.max(0, x[i] + dx[i] / length * move));
-        y[i] = Math.min(1, Math.max(0, y[i] + dy[i] / length * move));
+        x[i] += dx[i] / length * move;
+        y[i] += dy[i] / length * move;
       }
     }
-    return java.util.stream.IntStream.range(0, nodes).mapToObj(i -> new Point(x[i], y[i])).toList();
+    return scaled(x, y);
+  }
+
+  /** Positions stretched to fill the unit square, keeping their aspect ratio. */
+  private static List<Point> scaled(double[] x, double[] y) {
+    double minX = Arrays.stream(x).min().orElse(0);
+    double minY = Arrays.stream(y).min().orElse(0);
+    double span = Math.max(1e-9, Math.max(Arrays.stream(x).max().orElse(1) - minX, Arrays.stream(y).max().orElse(1) - minY));
+    return IntStream.range(0, x.length).mapToObj(i -> new Point((x[i] - minX) / span, (y[i] - minY) / span)).toList();
   }
 }
