@@ -5,10 +5,11 @@
 Every notebook in this folder (or those named) runs in the "newslens" kernel with this folder as
 its working directory. A notebook fails when a cell errors or when it shows fewer charts (PNG
 images or Vega-Lite outputs) than its metadata "newslens": {"charts": N} asks for. A kernel that
-does not start (the JVM kernel can hang at start) is started once more. The executed copies go to
+does not start (the JVM kernel can hang at start) is started again. The executed copies go to
 --out (default target/executed); --update writes them over the committed notebooks instead; each kernel's log is beside the executed copies.
 """
 import argparse
+import atexit
 import pathlib
 import sys
 import time
@@ -20,13 +21,16 @@ from nbclient.exceptions import CellExecutionError
 HERE = pathlib.Path(__file__).resolve().parent
 KERNEL = "newslens"
 CHART_TYPES = ("image/png", "application/vnd.vegalite.v5+json")
+START_ATTEMPTS = 3
+STARTUP_TIMEOUT = 60  # seconds; a healthy kernel answers in a few
 
 
 def execute(path, kernel_log):
-    """The executed notebook; starts the kernel a second time if the first start fails."""
-    for attempt in (1, 2):
+    """The executed notebook. The kernel sometimes dies at start (a request that reaches it before
+    its handlers are set kills its shell thread): then it is started again, up to START_ATTEMPTS times."""
+    for attempt in range(1, START_ATTEMPTS + 1):
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, kernel_name=KERNEL, timeout=600, startup_timeout=180,
+        client = NotebookClient(nb, kernel_name=KERNEL, timeout=600, startup_timeout=STARTUP_TIMEOUT,
                                 record_timing=False, resources={"metadata": {"path": str(HERE)}})
         try:
             client.execute(stdout=kernel_log, stderr=kernel_log)
@@ -34,8 +38,9 @@ def execute(path, kernel_log):
         except CellExecutionError:
             raise
         except Exception as e:  # noqa: BLE001 - any failure before the first cell ran is a start failure
+            atexit.unregister(client._cleanup_kernel)  # nbclient leaves it registered when the start fails
             started = any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
-            if started or attempt == 2:
+            if started or attempt == START_ATTEMPTS:
                 raise
             print(f"  kernel did not start ({type(e).__name__}: {e}); starting it again", flush=True)
     raise AssertionError("unreachable")
