@@ -9,6 +9,7 @@ does not start (the JVM kernel can hang at start) is started again. The executed
 --out (default target/executed); --update writes them over the committed notebooks instead; each kernel's log is beside the executed copies.
 """
 import argparse
+import asyncio
 import atexit
 import pathlib
 import sys
@@ -22,16 +23,40 @@ HERE = pathlib.Path(__file__).resolve().parent
 KERNEL = "newslens"
 CHART_TYPES = ("image/png", "application/vnd.vegalite.v5+json")
 START_ATTEMPTS = 3
-STARTUP_TIMEOUT = 60  # seconds; a healthy kernel answers in a few
+LAUNCH_TIMEOUT = 120  # seconds for the kernel's JVM to bind its channels
+STARTUP_TIMEOUT = 30  # seconds for a bound kernel to answer; a healthy one answers at once
+CHANNELS = ("Shell", "Control", "Stdin", "Heartbeat", "IOPub")
+
+
+class PatientClient(NotebookClient):
+    """Waits, after launching the kernel, until its log says all its channels are bound: a request
+    that reaches rapaio's kernel before it is ready can kill or stall its shell thread, and the
+    start then hangs."""
+
+    kernel_log = None
+
+    async def async_start_new_kernel(self, **kwargs):
+        self.kernel_log.flush()
+        log = pathlib.Path(self.kernel_log.name)
+        offset = log.stat().st_size
+        await super().async_start_new_kernel(**kwargs)
+        deadline = time.monotonic() + LAUNCH_TIMEOUT
+        while time.monotonic() < deadline:
+            started = log.read_text(errors="replace")[offset:]
+            if all(f"[{channel}Channel]: Binding" in started for channel in CHANNELS):
+                break
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(1)
 
 
 def execute(path, kernel_log):
-    """The executed notebook. The kernel sometimes dies at start (a request that reaches it before
-    its handlers are set kills its shell thread): then it is started again, up to START_ATTEMPTS times."""
+    """The executed notebook. Should the kernel still not answer at start, it is started again,
+    up to START_ATTEMPTS times."""
     for attempt in range(1, START_ATTEMPTS + 1):
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, kernel_name=KERNEL, timeout=600, startup_timeout=STARTUP_TIMEOUT,
-                                record_timing=False, resources={"metadata": {"path": str(HERE)}})
+        client = PatientClient(nb, kernel_name=KERNEL, timeout=600, startup_timeout=STARTUP_TIMEOUT,
+                               record_timing=False, resources={"metadata": {"path": str(HERE)}})
+        client.kernel_log = kernel_log
         try:
             client.execute(stdout=kernel_log, stderr=kernel_log)
             return nb
