@@ -34,6 +34,12 @@ class PatientClient(NotebookClient):
     start then hangs."""
 
     kernel_log = None
+    answered = False  # whether the kernel answered at start: later failures are not start failures
+
+    async def async_start_new_kernel_client(self):
+        client = await super().async_start_new_kernel_client()
+        self.answered = True
+        return client
 
     async def async_start_new_kernel(self, **kwargs):
         self.kernel_log.flush()
@@ -62,10 +68,9 @@ def execute(path, kernel_log):
             return nb
         except CellExecutionError:
             raise
-        except Exception as e:  # noqa: BLE001 - any failure before the first cell ran is a start failure
+        except Exception as e:  # noqa: BLE001 - any failure before the kernel answered is a start failure
             atexit.unregister(client._cleanup_kernel)  # nbclient leaves it registered when the start fails
-            started = any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
-            if started or attempt == START_ATTEMPTS:
+            if client.answered or attempt == START_ATTEMPTS:
                 raise
             print(f"  kernel did not start ({type(e).__name__}: {e}); starting it again", flush=True)
     raise AssertionError("unreachable")
