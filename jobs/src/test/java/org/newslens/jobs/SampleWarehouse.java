@@ -42,7 +42,11 @@ public final class SampleWarehouse {
 
   /** A copy of the sample warehouse at {@code target}, for tests that change or corrupt it. */
   public static Path copy(Path target) throws IOException {
-    Path source = open();
+    return copy(open(), target);
+  }
+
+  /** A copy of the warehouse (any folder) {@code source} at {@code target}. */
+  public static Path copy(Path source, Path target) throws IOException {
     try (var paths = Files.walk(source)) {
       for (Path p : paths.toList()) {
         Path to = target.resolve(source.relativize(p).toString());
