@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newslens.jobs.SampleWarehouse;
@@ -14,22 +12,15 @@ import org.newslens.jobs.SparkTestSession;
 /** The per-document caps count what they cut, in {@code runs} and in the summary, on copies of the sample warehouse. */
 class ResourceLimitsTest {
 
-  private static SparkSession spark;
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void sample() throws Exception {
-    spark = SparkTestSession.get();
-    SampleWarehouse.open();
-  }
-
   private static long count(String query) {
-    return spark.sql(query).first().getLong(0);
+    return SparkTestSession.get().sql(query).first().getLong(0);
   }
 
   private static Row latestCounters(String job, String... keys) {
     String select = String.join(", ", java.util.Arrays.stream(keys).map(k -> "counters['" + k + "']").toList());
-    return spark.sql("SELECT " + select + " FROM newslens.runs WHERE job = '" + job + "' ORDER BY started_at DESC LIMIT 1").first();
+    return SparkTestSession.get().sql("SELECT " + select + " FROM newslens.runs WHERE job = '" + job + "' ORDER BY started_at DESC LIMIT 1").first();
   }
 
   @Test
