@@ -71,8 +71,8 @@ public final class Warehouse {
    * in the warehouse's tables folder, where a stray file or folder would become part of a table.
    */
   public void refuseInsideTables(String option, String path) {
-    String target = Warehouse.at(path, fs.getConf()).root().toUri().toString().replaceAll("/+$", "");
-    String tables = databaseDir().toUri().toString().replaceAll("/+$", "");
+    String target = Path.getPathWithoutSchemeAndAuthority(Warehouse.at(path, fs.getConf()).root()).toString();
+    String tables = Path.getPathWithoutSchemeAndAuthority(databaseDir()).toString();
     if (target.equals(tables) || target.startsWith(tables + "/")) {
       throw new UserException(option + " " + path + " is inside the warehouse's tables folder " + databaseDir()
           + "; write it outside newslens.db");
