@@ -40,6 +40,26 @@ public final class SampleWarehouse {
     return root;
   }
 
+  /** A copy of the sample warehouse at {@code target}, for tests that change or corrupt it. */
+  public static Path copy(Path target) throws IOException {
+    return copy(open(), target);
+  }
+
+  /** A copy of the warehouse (any folder) {@code source} at {@code target}. */
+  public static Path copy(Path source, Path target) throws IOException {
+    try (var paths = Files.walk(source)) {
+      for (Path p : paths.toList()) {
+        Path to = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return target;
+  }
+
   /** The statements of every ```sql block of the README (the documented example queries). */
   public static java.util.List<String> readmeQueries() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));

@@ -27,10 +27,10 @@ public final class ExportDuckDbCommand implements Callable<Integer> {
   public Integer call() {
     Warehouse warehouse = Warehouse.at(job.warehouse, new Configuration());
     DuckDbExport export = DuckDbExport.of(warehouse);
+    Path file = out != null ? OutputPaths.file("--out", out, warehouse) : Path.of(warehouse.root().toUri()).resolve("newslens.duckdb");
     if (org.newslens.common.schema.Tables.ALL.stream().noneMatch(warehouse::hasTable)) {
       throw new UserException("no newslens tables in " + warehouse.root() + " (run: bin/newslens run --input data-samples/corpus)");
     }
-    Path file = out != null ? out : Path.of(warehouse.root().toUri()).resolve("newslens.duckdb");
     var result = export.write(file);
     System.out.println("wrote " + result.file() + ": " + result.tables().size() + " tables, " + result.views().size() + " views");
     System.out.println("  tables: " + String.join(", ", result.tables()));

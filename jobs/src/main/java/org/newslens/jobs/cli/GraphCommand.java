@@ -42,6 +42,7 @@ public final class GraphCommand implements Callable<Integer> {
       throw new UserException("--period " + period + " must be yyyy-MM, unknown or all");
     }
     var spark = job.session("graph");
+    OutputPaths.file("--out", out, job.warehouse(spark));
     var tables = WarehouseCatalog.openForReading(spark, job.warehouse(spark));
     if (tables.stream().noneMatch(t -> t.name().equals(CooccurrencesTable.NAME))) {
       throw new UserException("no cooccurrences in " + job.warehouse + ": run cooccur first");

@@ -54,6 +54,9 @@ public final class SqlCommand implements Callable<Integer> {
     }
     List<String> statements = givenStatements();
     SparkSession spark = job.session("sql");
+    if (out.kind() == QueryOutput.Kind.PARQUET) {
+      job.warehouse(spark).refuseInsideTables("--output parquet:", out.path());
+    }
     var tables = WarehouseCatalog.openForReading(spark, job.warehouse(spark));
     String known = tables.isEmpty()
         ? "none in " + job.warehouse + " (run: bin/newslens run --input data-samples/corpus)"

@@ -51,10 +51,13 @@ final class Summary {
 
   static String cooccur(org.newslens.jobs.cooccur.CooccurJob.Result r) {
     double seconds = r.stageSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
-    return String.format("cooccur %s: %,d mentions -> %,d pair rows in %.1f s (over all periods: %s)%n"
-            + "  try         bin/newslens sql \"SELECT name_a, name_b, n_ab, round(npmi, 2) AS npmi, round(llr, 1) AS llr "
-            + "FROM newslens.top_pairs WHERE period = 'all' AND window = 'sentence' AND rank <= 15 ORDER BY rank\"%n",
-        r.runId(), r.mentions(), r.pairs(), seconds, top(r.pairsByWindow()));
+    var out = new StringBuilder(String.format("cooccur %s: %,d mentions -> %,d pair rows in %.1f s (over all periods: %s)%n",
+        r.runId(), r.mentions(), r.pairs(), seconds, top(r.pairsByWindow())));
+    out.append(String.format("  capped      %s windows over --max-entities-per-window: only their most salient entities paired%n",
+        top(r.cappedWindows())));
+    out.append("  try         bin/newslens sql \"SELECT name_a, name_b, n_ab, round(npmi, 2) AS npmi, round(llr, 1) AS llr "
+        + "FROM newslens.top_pairs WHERE period = 'all' AND window = 'sentence' AND rank <= 15 ORDER BY rank\"\n");
+    return out.toString();
   }
 
   static String topics(org.newslens.jobs.topics.TopicsJob.Result r) {

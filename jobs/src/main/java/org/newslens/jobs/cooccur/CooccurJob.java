@@ -73,8 +73,13 @@ public final class CooccurJob {
     }
   }
 
-  /** What a run did. */
-  public record Result(String runId, long mentions, long pairs, Map<String, Long> pairsByWindow, Map<String, Double> stageSeconds) {}
+  /**
+   * What a run did.
+   *
+   * @param cappedWindows windows over {@code --max-entities-per-window}, by window kind
+   */
+  public record Result(String runId, long mentions, long pairs, Map<String, Long> pairsByWindow, Map<String, Long> cappedWindows,
+      Map<String, Double> stageSeconds) {}
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -120,9 +125,11 @@ public final class CooccurJob {
     spark.table(CooccurrencesTable.SPEC.qualifiedName()).where(col(CooccurrencesTable.PERIOD).equalTo(CooccurrencesTable.ALL))
         .groupBy(CooccurrencesTable.WINDOW).count().collectAsList().forEach(r -> byWindow.put(r.getString(0), r.getLong(1)));
     long pairs = spark.table(CooccurrencesTable.SPEC.qualifiedName()).count();
-    var result = new Result(runId, mentionCount, pairs, byWindow, timer.orderedSeconds());
+    Map<String, Long> capped = timer.time("count capped windows", () -> CooccurTransform.cappedWindows(mentions, options.maxPerWindow()));
+    var result = new Result(runId, mentionCount, pairs, byWindow, capped, timer.orderedSeconds());
     Map<String, Long> counters = new TreeMap<>();
     byWindow.forEach((k, v) -> counters.put("pairs_all." + k, v));
+    capped.forEach((k, v) -> counters.put("windows_capped." + k, v));
     Map<String, Long> out = new LinkedHashMap<>();
     out.put(CooccurrencesTable.NAME, pairs);
     RunLog.append(spark, warehouse, new RunLog.Run(runId, NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(),

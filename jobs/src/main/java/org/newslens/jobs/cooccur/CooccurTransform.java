@@ -15,6 +15,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,14 +63,31 @@ public final class CooccurTransform {
         .transform(w -> statistics(w, minCount));
   }
 
-  /** One row per (window, entity) kept under the cap, for one window kind, in its month and in "all". */
-  static Dataset<Row> entityWindows(Dataset<Row> mentions, String kind, int maxPerWindow) {
+  /**
+   * Windows holding more than {@code maxPerWindow} distinct entities, by window kind: the windows
+   * whose least salient entities the cap leaves out (reported in {@code runs}).
+   */
+  public static Map<String, Long> cappedWindows(Dataset<Row> mentions, int maxPerWindow) {
+    Map<String, Long> out = new TreeMap<>();
+    for (String kind : List.of(CooccurrencesTable.SENTENCE, CooccurrencesTable.DOCUMENT)) {
+      out.put(kind, perEntity(mentions, kind).groupBy(WINDOW_ID).count().where(col("count").gt(maxPerWindow)).count());
+    }
+    return out;
+  }
+
+  /** One row per (window, entity) with its mentions in the window and first position. */
+  private static Dataset<Row> perEntity(Dataset<Row> mentions, String kind) {
     Column windowId = kind.equals(CooccurrencesTable.SENTENCE)
         ? concat_ws("#", col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.SENTENCE_IDX).cast("string"))
         : col(EntityMentionsTable.DOC_ID);
-    Dataset<Row> perEntity = mentions
+    return mentions
         .groupBy(windowId.as(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(WEIGHT), col(EntityMentionsTable.ENTITY_ID))
         .agg(count(lit(1)).as(MENTIONS), min(col(EntityMentionsTable.BEGIN_CHAR)).as(FIRST));
+  }
+
+  /** One row per (window, entity) kept under the cap, for one window kind, in its month and in "all". */
+  static Dataset<Row> entityWindows(Dataset<Row> mentions, String kind, int maxPerWindow) {
+    Dataset<Row> perEntity = perEntity(mentions, kind);
     var salience = Window.partitionBy(WINDOW_ID).orderBy(col(MENTIONS).desc(), col(FIRST).asc(), col(EntityMentionsTable.ENTITY_ID).asc());
     Dataset<Row> capped = perEntity.withColumn("rank", row_number().over(salience))
         .where(col("rank").leq(maxPerWindow))

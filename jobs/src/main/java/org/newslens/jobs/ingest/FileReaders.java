@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -113,22 +114,21 @@ final class FileReaders {
 
   /** One JSON object per line; large uncompressed files are read in byte ranges. */
   private final class JsonLines extends RecordIterator {
-    private final LineRecordReader lines;
+    private LineRecordReader lines;
     private final LongWritable offset = new LongWritable();
     private final Text line = new Text();
     private long lineNo;
 
     JsonLines(FileTask task) {
       super(task);
-      try {
-        this.lines = new LineRecordReader(conf, new FileSplit(new Path(task.path()), task.start(), task.length(), (String[]) null));
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
     }
 
     @Override
     protected Row computeNext() throws IOException {
+      if (lines == null) {
+        // opened here, not in the constructor: a corrupt compressed header is then a quarantine record
+        lines = new LineRecordReader(conf, new FileSplit(new Path(task.path()), task.start(), task.length(), (String[]) null));
+      }
       while (lines.next(offset, line)) {
         lineNo++;
         if (line.getLength() == 0 || isBlank(line)) {
@@ -159,7 +159,9 @@ final class FileReaders {
 
     @Override
     public void close() throws IOException {
-      lines.close();
+      if (lines != null) {
+        lines.close();
+      }
     }
   }
 
@@ -249,6 +251,7 @@ final class FileReaders {
     private Iterator<CSVRecord> records;
     private List<String> header;
     private long recordNo;
+    private final Charset[] charset = new Charset[1];
 
     Delimited(FileTask task) {
       super(task);
@@ -265,7 +268,7 @@ final class FileReaders {
             .setAllowMissingColumnNames(true)
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
             .build();
-        parser = CSVParser.parse(strictUtf8(open(task)), format);
+        parser = CSVParser.parse(markingReader(open(task), charset), format);
         header = parser.getHeaderNames();
         records = parser.iterator();
       }
@@ -276,6 +279,11 @@ final class FileReaders {
       recordNo = r.getRecordNumber();
       String locator = "record " + recordNo + " (line " + parser.getCurrentLineNumber() + ")";
       String raw = String.join(task.format() == InputFormat.TSV ? "\t" : ",", r.values());
+      if (raw.indexOf(UNDECODABLE) >= 0) {
+        boolean utf8 = charset[0] == StandardCharsets.UTF_8;
+        return RawRecords.error(task.path(), locator, utf8 ? ReasonCode.NOT_UTF8 : ReasonCode.UNPARSEABLE_RECORD,
+            "invalid " + charset[0].name() + " bytes in this record", raw.replace(UNDECODABLE, '\uFFFD'));
+      }
       if (!r.isConsistent()) {
         return RawRecords.error(task.path(), locator, ReasonCode.UNPARSEABLE_RECORD,
             "expected " + header.size() + " columns, found " + r.size(), raw);
@@ -304,17 +312,31 @@ final class FileReaders {
     }
   }
 
-  /** A UTF-8 reader that fails on invalid bytes instead of replacing them, and drops a BOM. */
-  private static Reader strictUtf8(InputStream raw) throws IOException {
+  /** Stands in for undecodable bytes: a Unicode noncharacter, never in interchanged text. */
+  static final char UNDECODABLE = '\uFDD0';
+
+  /**
+   * A reader that turns undecodable bytes into {@link #UNDECODABLE}, so that the record holding
+   * them is quarantined and the rest of the file is still read: UTF-16 when the input starts with
+   * a UTF-16 byte-order mark, else UTF-8 (a UTF-8 BOM is dropped).
+   */
+  private static Reader markingReader(InputStream raw, Charset[] detected) throws IOException {
     var in = new PushbackInputStream(raw, 3);
     byte[] head = in.readNBytes(3);
-    boolean bom = head.length == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
-    if (!bom && head.length > 0) {
-      in.unread(head);
+    Charset charset = StandardCharsets.UTF_8;
+    int skip = 0;
+    if (head.length >= 2 && (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF || head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)) {
+      charset = head[0] == (byte) 0xFE ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
+      skip = 2;
+    } else if (head.length == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
+      skip = 3;
     }
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    in.unread(head, skip, head.length - skip);
+    detected[0] = charset;
+    var decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .replaceWith(String.valueOf(UNDECODABLE));
     return new InputStreamReader(in, decoder);
   }
 }

@@ -113,11 +113,35 @@ public final class InputListing {
       unreadable.add(RawRecords.error(p.toString(), "directory", ReasonCode.UNREADABLE_FILE, "cannot list: " + e.getMessage(), null));
       return;
     }
+    reportUnlisted(p, children);
     java.util.Arrays.sort(children, Comparator.comparing(c -> c.getPath().getName()));
     for (FileStatus child : children) {
       if (!isHidden(child.getPath())) {
         visit(fs, child, depth + 1);
       }
+    }
+  }
+
+  /**
+   * Hadoop's local file system leaves out entries it cannot stat (a symlink to a missing file, a
+   * symlink loop); they become quarantine records instead of disappearing.
+   */
+  private void reportUnlisted(Path dir, FileStatus[] listed) {
+    if (!"file".equals(dir.toUri().getScheme())) {
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    for (FileStatus s : listed) {
+      names.add(s.getPath().getName());
+    }
+    try (var entries = java.nio.file.Files.list(Paths.get(dir.toUri()))) {
+      entries.map(e -> e.getFileName().toString())
+          .filter(name -> !names.contains(name) && !isHidden(new Path(dir, name)))
+          .sorted()
+          .forEach(name -> unreadable.add(RawRecords.error(new Path(dir, name).toString(), "file", ReasonCode.UNREADABLE_FILE,
+              "cannot read: a broken symbolic link (missing target or a loop) or a file that cannot be examined", null)));
+    } catch (IOException | RuntimeException e) {
+      unreadable.add(RawRecords.error(dir.toString(), "directory", ReasonCode.UNREADABLE_FILE, "cannot list: " + e.getMessage(), null));
     }
   }
 

@@ -50,12 +50,12 @@ public final class RawRecords {
     return RowFactory.create(
         file,
         locator,
-        fields.get(Field.ID),
-        fields.get(Field.TITLE),
-        fields.get(Field.TEXT),
-        fields.get(Field.DATE),
-        fields.get(Field.URL),
-        fields.get(Field.SOURCE),
+        wellFormed(fields.get(Field.ID)),
+        wellFormed(fields.get(Field.TITLE)),
+        wellFormed(fields.get(Field.TEXT)),
+        wellFormed(fields.get(Field.DATE)),
+        wellFormed(fields.get(Field.URL)),
+        wellFormed(fields.get(Field.SOURCE)),
         null,
         null,
         null);
@@ -81,6 +81,23 @@ public final class RawRecords {
         out.append(String.format("\\u%04x", (int) c));
       } else {
         out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The value without unpaired surrogates (from JSON escapes such as {@code \\ud800}), which
+   * Spark's UTF-8 strings would otherwise turn into '?'.
+   */
+  static String wellFormed(String value) {
+    if (value == null || value.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+      return value;
+    }
+    var out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      if (!Character.isSurrogate(value.charAt(i)) || validPair(value, i)) {
+        out.append(value.charAt(i));
       }
     }
     return out.toString();

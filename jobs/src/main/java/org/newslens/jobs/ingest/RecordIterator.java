@@ -10,13 +10,15 @@ import org.newslens.common.schema.ReasonCode;
 /**
  * Pulls raw records out of one file task lazily. A failure that stops reading (truncated
  * compression, broken quoting, an I/O error) becomes one quarantine record for the unread rest
- * of the file, after the records already read; the job never fails because of a file.
+ * of the file, after the records already read; the job never fails because of a file. A file
+ * that holds no record at all becomes one {@code EMPTY_TEXT} record, so it is not silently lost.
  */
 abstract class RecordIterator implements Iterator<Row>, Closeable {
 
   protected final FileTask task;
   private Row next;
   private boolean done;
+  private boolean any;
 
   RecordIterator(FileTask task) {
     this.task = task;
@@ -35,6 +37,9 @@ abstract class RecordIterator implements Iterator<Row>, Closeable {
         next = computeNext();
         if (next == null) {
           finish();
+          if (!any && task.start() == 0) {
+            next = RawRecords.error(task.path(), "file", ReasonCode.EMPTY_TEXT, "the file holds no records", null);
+          }
         }
       } catch (Exception | StackOverflowError e) {
         next = RawRecords.error(task.path(), position(), classify(e), describe(e), null);
@@ -51,6 +56,7 @@ abstract class RecordIterator implements Iterator<Row>, Closeable {
     }
     Row r = next;
     next = null;
+    any = true;
     return r;
   }
 

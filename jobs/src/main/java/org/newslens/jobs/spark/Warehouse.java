@@ -67,6 +67,19 @@ public final class Warehouse {
   }
 
   /**
+   * Fails with a message naming {@code option} when {@code path}, an output a command writes, lies
+   * in the warehouse's tables folder, where a stray file or folder would become part of a table.
+   */
+  public void refuseInsideTables(String option, String path) {
+    String target = Path.getPathWithoutSchemeAndAuthority(Warehouse.at(path, fs.getConf()).root()).toString();
+    String tables = Path.getPathWithoutSchemeAndAuthority(databaseDir()).toString();
+    if (target.equals(tables) || target.startsWith(tables + "/")) {
+      throw new UserException(option + " " + path + " is inside the warehouse's tables folder " + databaseDir()
+          + "; write it outside newslens.db");
+    }
+  }
+
+  /**
    * Creates the warehouse if needed and checks that it can be written; refuses a non-empty folder
    * that is not a newslens warehouse, so a typo cannot turn someone's data folder into one.
    */

@@ -110,7 +110,7 @@ class IngestCommandTest {
     assertThat(Files.readString(foreign.resolve("data.csv"))).isEqualTo("keep me");
   }
 
-  private static void assertError(List<String> args, String message) {
+  static void assertError(List<String> args, String message) {
     PrintStream old = System.err;
     var err = new ByteArrayOutputStream();
     int code;

@@ -1,6 +1,7 @@
 package org.newslens.jobs.cooccur;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -126,5 +127,7 @@ class CooccurTransformTest {
     assertThat(List.of(pq.<String>getAs("entity_a"), pq.<String>getAs("entity_b"))).containsExactly("P", "Q");
     assertThat(List.of(n(pq, "n_ab"), n(pq, "n_a"), n(pq, "n_b"), n(pq, "n_windows"))).containsExactly(2L, 2L, 2L, 2L);
     assertThat(pq.<Long>getAs("n_ab_syndicated")).as("unweighted").isNull();
+    assertThat(CooccurTransform.cappedWindows(m, 2)).containsExactly(entry("document", 1L), entry("sentence", 1L));
+    assertThat(CooccurTransform.cappedWindows(m, 3)).containsExactly(entry("document", 0L), entry("sentence", 0L));
   }
 }

@@ -27,27 +27,49 @@ final class Processes {
     return Map.of("SPARK_LOCAL_IP", "127.0.0.1", "SPARK_HOME", SPARK_HOME.toString(), "SPARK_SCALA_VERSION", "2.13");
   }
 
+  /** A launched process and the files its output goes to. */
+  record Started(Process process, Path out, Path err) {
+    /** Waits for the end (at most twenty minutes: a loaded 2-core machine) and returns what it printed. */
+    Output await() throws IOException, InterruptedException {
+      if (!process.waitFor(20, TimeUnit.MINUTES)) {
+        kill();
+        throw new IllegalStateException("timed out: " + process.info().commandLine().orElse(""));
+      }
+      return new Output(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** Kills the process and its descendants at once (SIGKILL), as a crash would, and waits for it. */
+    void kill() throws InterruptedException {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor();
+    }
+  }
+
   /** Runs {@code bin/newslens args...} to completion. */
   static Output newslens(Path workDir, String... args) throws IOException, InterruptedException {
+    return newslensStarted(workDir, args).await();
+  }
+
+  /** Starts {@code bin/newslens args...} and returns at once. */
+  static Started newslensStarted(Path workDir, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(LAUNCHER.toString());
     cmd.addAll(List.of(args));
-    return run(workDir, cmd);
+    return start(workDir, cmd);
   }
 
   static Output run(Path workDir, List<String> cmd) throws IOException, InterruptedException {
+    return start(workDir, cmd).await();
+  }
+
+  private static Started start(Path workDir, List<String> cmd) throws IOException {
     Path out = Files.createTempFile("newslens-it", ".out");
     Path err = Files.createTempFile("newslens-it", ".err");
     var pb = new ProcessBuilder(cmd).directory(workDir.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().putAll(sparkEnv());
-    Process p = pb.start();
-    if (!p.waitFor(20, TimeUnit.MINUTES)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      throw new IllegalStateException("timed out: " + cmd);
-    }
-    return new Output(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Started(pb.start(), out, err);
   }
 
   /** Starts a long-running Spark daemon class from the Spark home's jars, output to a log file. */
