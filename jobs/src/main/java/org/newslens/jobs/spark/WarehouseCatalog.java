@@ -90,6 +90,7 @@ public final class WarehouseCatalog {
   }
 
   private static boolean registerTable(SparkSession spark, Warehouse warehouse, TableSpec table) {
+    long started = System.nanoTime();
     spark.sql("DROP TABLE IF EXISTS " + table.qualifiedName());
     if (!warehouse.hasTable(table)) {
       return false;
@@ -104,8 +105,7 @@ public final class WarehouseCatalog {
     if (!table.partitionColumns().isEmpty()) {
       spark.sql("ALTER TABLE " + table.qualifiedName() + " RECOVER PARTITIONS");
     }
-    spark.catalog().refreshTable(table.qualifiedName());
-    LOG.debug("registered {} at {}", table.qualifiedName(), warehouse.tableDir(table));
+    LOG.debug("registered {} at {} in {} ms", table.qualifiedName(), warehouse.tableDir(table), (System.nanoTime() - started) / 1_000_000);
     return true;
   }
 
