@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,6 +23,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.common.schema.TableSpec;
 import org.newslens.common.schema.Tables;
@@ -92,7 +96,7 @@ public final class DuckDbExport {
         for (TableSpec table : Tables.ALL) {
           Path tableDir = databaseDir.resolve(table.name());
           if (Files.isDirectory(tableDir)) {
-            s.execute("CREATE VIEW " + prefix + table.name() + " AS " + select(table, tableDir));
+            s.execute("CREATE VIEW " + prefix + table.name() + " AS " + select(table, tableDir, s));
             tables.add(table.name());
           }
         }
@@ -132,21 +136,33 @@ public final class DuckDbExport {
   }
 
   /** The view's query: the Parquet files with the declared columns in order, or a typed empty set. */
-  static String select(TableSpec table, Path tableDir) throws IOException {
+  static String select(TableSpec table, Path tableDir, Statement duck) throws IOException, SQLException {
     StructType schema = table.schema();
-    String columns = Stream.of(schema.fieldNames()).map(DuckDbExport::quote).collect(Collectors.joining(", "));
     if (!hasParquet(tableDir)) {
-      return "SELECT " + Stream.of(schema.fields())
-          .map(f -> "CAST(NULL AS " + duckType(f.dataType()) + ") AS " + quote(f.name()))
+      return "SELECT " + Stream.of(schema.fields()).map(DuckDbExport::missing)
           .collect(Collectors.joining(", ")) + " WHERE false";
     }
     boolean partitioned = !table.partitionColumns().isEmpty();
     String glob = tableDir.resolve(partitioned ? "*=*/*.parquet" : "*.parquet").toString();
-    String options = partitioned
+    String options = ", union_by_name = true" + (partitioned
         ? ", hive_partitioning = true, hive_types = {" + table.partitionColumns().stream()
             .map(p -> "'" + p + "': VARCHAR").collect(Collectors.joining(", ")) + "}"
-        : ", hive_partitioning = false";
-    return "SELECT " + columns + " FROM read_parquet(" + literal(glob) + options + ")";
+        : ", hive_partitioning = false");
+    String from = " FROM read_parquet(" + literal(glob) + options + ")";
+    // A column the files lack (a table written by an older newslens) reads as NULL, as in Spark.
+    Set<String> present = new HashSet<>();
+    try (ResultSet r = duck.executeQuery("DESCRIBE SELECT *" + from)) {
+      while (r.next()) {
+        present.add(r.getString(1));
+      }
+    }
+    return "SELECT " + Stream.of(schema.fields())
+        .map(f -> present.contains(f.name()) ? quote(f.name()) : missing(f))
+        .collect(Collectors.joining(", ")) + from;
+  }
+
+  private static String missing(StructField f) {
+    return "CAST(NULL AS " + duckType(f.dataType()) + ") AS " + quote(f.name());
   }
 
   private static boolean hasParquet(Path dir) throws IOException {

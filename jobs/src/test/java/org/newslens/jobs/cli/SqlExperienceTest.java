@@ -118,6 +118,22 @@ class SqlExperienceTest {
   }
 
   @Test
+  void anExportOfAnOlderWarehouseReadsTheColumnsItLacksAsNull() throws Exception {
+    Path older = tmp.resolve("older");
+    Files.createDirectories(older.resolve("newslens.db"));
+    Files.copy(warehouse.resolve(".newslens-warehouse"), older.resolve(".newslens-warehouse"));
+    spark.table("newslens.entities").drop("theme").write().parquet(older.resolve("newslens.db/entities").toString());
+    Path file = tmp.resolve("older.duckdb");
+    SampleWarehouse.stdout(0, "export-duckdb", "--warehouse", older.toString(), "--out", file.toString());
+    try (Connection duck = DuckDbExport.openReadOnly(file); Statement s = duck.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*), count(theme), count(canonical_name) FROM newslens.entities")) {
+      assertThat(r.next()).isTrue();
+      long entities = spark.table("newslens.entities").count();
+      assertThat(List.of(r.getLong(1), r.getLong(2), r.getLong(3))).containsExactly(entities, 0L, entities);
+    }
+  }
+
+  @Test
   void theViewsAnswerTheirQuestions() {
     assertThat(Views.present(spark)).extracting(Views.View::name)
         .containsExactly("top_pairs", "entity_timeline", "top_entities", "topic_overview", "doc_context");
