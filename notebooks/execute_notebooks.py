@@ -22,7 +22,7 @@ from nbclient.exceptions import CellExecutionError
 HERE = pathlib.Path(__file__).resolve().parent
 KERNEL = "newslens"
 CHART_TYPES = ("image/png", "application/vnd.vegalite.v5+json")
-START_ATTEMPTS = 6
+START_ATTEMPTS = 10  # about half the starts hang on a busy 2-core machine: 10 tries make a failed notebook run rare
 LAUNCH_TIMEOUT = 120  # seconds for the kernel's JVM to bind its channels
 STARTUP_TIMEOUT = 20  # seconds for a bound kernel to answer; a healthy one answers at once
 CHANNELS = ("Shell", "Control", "Stdin", "Heartbeat", "IOPub")
