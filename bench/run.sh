@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Benchmark the pipeline through spark-submit (bin/newslens) on a generated corpus of SIZE
-# articles and print one table: per stage wall time, records/s, MB/s, rows written, and the
-# driver's peak memory. Writes the same as JSON beside the output.
+# articles and print one table: per job wall time, records/s, tokens/s, rows written, bytes
+# spilled and shuffled, the executors' peak heap; then each job's stage times and the tables'
+# rows, bytes and files. The driver's peak RSS comes from /usr/bin/time. Writes the same as JSON
+# beside the output.
 #
 #   bench/run.sh SIZE            e.g. bench/run.sh 10000
 #   BENCH_DIR=/data/bench DRIVER_MEMORY=4g bench/run.sh 100000
+#   MASTER=spark://127.0.0.1:7077 EXECUTOR_MEMORY=4g bench/run.sh 1000000
 #
 # Memory settings: local[*] runs driver and executors in one JVM; DRIVER_MEMORY (default 3g)
-# is its heap (10k articles: 3g; 100k: 4g). STAGES (default "run": every stage in one JVM) may
-# list stages to run one JVM each, e.g. STAGES="ingest entities cooccur".
+# is its heap (10k articles: 3g; 100k: 4g). On a cluster (MASTER) the driver only plans and
+# collects counts (2g is plenty) and EXECUTOR_MEMORY sizes each executor. STAGES (default
+# "run": every stage in one JVM) may list stages to run one JVM each, e.g.
+# STAGES="ingest entities cooccur topics".
 set -euo pipefail
 size=${1:?usage: bench/run.sh SIZE}
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -37,36 +42,50 @@ for stage in ${STAGES:-run}; do
   timer=()
   [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%e %M' -a -o "$dir/time-$size.txt")
   "${timer[@]}" "$root/bin/newslens" "$stage" "${input[@]}" --warehouse "$warehouse" \
-    --driver-memory "${DRIVER_MEMORY:-3g}" >>"$dir/run-$size.log" 2>&1 || { cat "$dir/run-$size.log"; exit 1; }
+    --driver-memory "${DRIVER_MEMORY:-3g}" ${MASTER:+--master "$MASTER"} ${EXECUTOR_MEMORY:+--executor-memory "$EXECUTOR_MEMORY"} \
+    >>"$dir/run-$size.log" 2>&1 || { cat "$dir/run-$size.log"; exit 1; }
 done
 wall=$(echo "$(date +%s.%N) - $start" | bc)
 peak_kb=$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "$dir/time-$size.txt")
 
-"$root/bin/newslens" sql --warehouse "$warehouse" --output json \
-  "SELECT job, rows_in, rows_out, quarantined, stage_seconds, counters['input_bytes'] AS input_bytes FROM newslens.runs" \
-  2>/dev/null >"$dir/runs-$size.json"
-tokens=$("$root/bin/newslens" sql --warehouse "$warehouse" --output csv \
-  "SELECT sum(n_tokens) FROM newslens.documents" 2>/dev/null | tail -n 1)
+q() { "$root/bin/newslens" sql --warehouse "$warehouse" --output "$1" "$2" 2>/dev/null; }
+q json "SELECT job, rows_in, rows_out, quarantined, stage_seconds, counters FROM newslens.runs" >"$dir/runs-$size.json"
+tokens=$(q csv "SELECT sum(n_tokens), sum(IF(is_canonical, n_tokens, 0)) FROM newslens.documents" | tail -n 1)
+"$root/bin/newslens" tables --warehouse "$warehouse" >"$dir/tables-$size.txt" 2>/dev/null
 
-jq -s --arg size "$size" --arg wall "$wall" --arg peak "$peak_kb" --arg mb "$mb" --arg tokens "$tokens" '
-  {size: ($size|tonumber), wall_seconds: ($wall|tonumber), driver_peak_rss_mb: (($peak|tonumber)/1024|floor),
-   corpus_mb: ($mb|tonumber), tokens: ($tokens|tonumber),
-   stages: [ .[] | . as $r | $r.stage_seconds | to_entries[] |
-     {job: $r.job, stage: .key, seconds: .value, records: $r.rows_in,
-      records_per_s: ($r.rows_in / (if .value > 0 then .value else 1 end)),
-      rows_out: $r.rows_out} ]}' "$dir/runs-$size.json" >"$warehouse/bench-$size.json"
+jq -s --arg size "$size" --arg wall "$wall" --arg peak "$peak_kb" --arg mb "$mb" --arg tokens "$tokens" \
+  --arg master "${MASTER:-local[*]}" --arg driver "${DRIVER_MEMORY:-3g}" --rawfile tables "$dir/tables-$size.txt" '
+  ($tokens | split(",") | map(tonumber)) as [$all, $canonical] |
+  def mb: . / 1048576 | floor;
+  {size: ($size|tonumber), master: $master, driver_memory: $driver, wall_seconds: ($wall|tonumber),
+   driver_peak_rss_mb: (($peak|tonumber)/1024|floor), corpus_mb: ($mb|tonumber), tokens: $all,
+   canonical_tokens: $canonical, tables: $tables,
+   jobs: [ .[] | (.stage_seconds | add) as $t |
+     {job, seconds: $t, records_in: .rows_in, records_per_s: (.rows_in / $t),
+      tokens_per_s: ((if .job == "ingest" then $all elif .job == "entities" then .counters.tokens
+                      elif .job == "topics" then $canonical else null end) as $k | if $k then $k / $t else null end),
+      rows_out, spill_memory_mb: ((.counters.spill_memory_bytes // 0) | mb),
+      spill_disk_mb: ((.counters.spill_disk_bytes // 0) | mb),
+      shuffle_write_mb: ((.counters.shuffle_write_bytes // 0) | mb),
+      peak_executor_heap_mb: ((.counters.peak_executor_heap_bytes // 0) | mb),
+      stages: .stage_seconds} ]}' "$dir/runs-$size.json" >"$warehouse/bench-$size.json"
 
-order='["list","read+clean","near-duplicates","write documents","write quarantine","summarise"]'
-jq -r '"corpus: \(.size) articles, \(.corpus_mb) MB, \(.tokens) tokens; end-to-end wall \(.wall_seconds|floor) s (JVM start included), driver peak RSS \(.driver_peak_rss_mb) MB"' \
+jq -r '"corpus: \(.size) articles, \(.corpus_mb) MB, \(.tokens) tokens; \(.master), driver \(.driver_memory);",
+  "end-to-end wall \(.wall_seconds|floor) s (JVM start included), driver peak RSS \(.driver_peak_rss_mb) MB"' \
   "$warehouse/bench-$size.json"
 echo
+order='["ingest","entities","cooccur","topics"]'
 jq -r --argjson order "$order" '
-  (["job","stage","seconds","throughput"] | @tsv),
-  (.stages | sort_by([.job, (.stage as $s | ($order | index($s)) // 99)])[] | [.job, .stage, (.seconds*10|round/10), "-"] | @tsv),
-  (.corpus_mb as $mb | .tokens as $tok | .stages | group_by(.job)[] |
-    (map(.seconds) | add) as $t |
-    [.[0].job, "total", ($t*10|round/10), "\(.[0].records/$t|round) records/s, \($mb/$t*10|round/10) MB/s, \($tok/$t|round) tokens/s"] | @tsv)
+  def r: if . == null then "-" else (. * 10 | round / 10 | tostring) end;
+  (["job","seconds","records in","records/s","tokens/s","rows written","spill mem/disk MB","shuffle MB","peak exec heap MB"] | @tsv),
+  (.jobs | sort_by(.job as $j | $order | index($j))[] |
+    [.job, (.seconds|r), .records_in, (.records_per_s|r), (.tokens_per_s|if . then round else "-" end),
+     (.rows_out | to_entries | map("\(.key)=\(.value)") | join(" ")),
+     "\(.spill_memory_mb)/\(.spill_disk_mb)", .shuffle_write_mb, .peak_executor_heap_mb] | @tsv)
 ' "$warehouse/bench-$size.json" | column -t -s $'\t'
 echo
-jq -r '.stages | group_by(.job)[] | "rows written by \(.[0].job): \(.[0].rows_out | to_entries | map("\(.key)=\(.value)") | join(", "))"' "$warehouse/bench-$size.json"
+jq -r --argjson order "$order" '.jobs | sort_by(.job as $j | $order | index($j))[] |
+  "\(.job) stages: \(.stages | to_entries | map("\(.key) \(.value * 10 | round / 10) s") | join(", "))"' "$warehouse/bench-$size.json"
+echo
+cat "$dir/tables-$size.txt"
 echo "json: $warehouse/bench-$size.json"

@@ -35,9 +35,10 @@ public final class MentionResolver {
 
   public static List<Mention> resolve(String text, List<Mention> candidates, Gazetteer gazetteer) {
     List<int[]> bylines = bylines(text);
+    Words words = new Words(text);
     List<Mention> kept = new ArrayList<>();
     for (Mention m : candidates) {
-      Mention c = Mention.CRF.equals(m.method()) ? checkCrf(m, text, bylines, gazetteer) : m;
+      Mention c = Mention.CRF.equals(m.method()) ? checkCrf(m, words, bylines, gazetteer) : m;
       if (c != null) {
         kept.add(c);
       }
@@ -48,7 +49,7 @@ public final class MentionResolver {
   }
 
   /** A CRF mention kept (possibly retyped or resolved to a curated entry), or null to drop it. */
-  private static Mention checkCrf(Mention m, String text, List<int[]> bylines, Gazetteer gazetteer) {
+  private static Mention checkCrf(Mention m, Words words, List<int[]> bylines, Gazetteer gazetteer) {
     String key = m.surface().toLowerCase(Locale.ROOT);
     boolean oneWord = m.surface().indexOf(' ') < 0;
     if (m.type() == EntityType.PERSON && (PRONOUNS.contains(key) || inside(m, bylines))) {
@@ -57,7 +58,7 @@ public final class MentionResolver {
     if (WIRE_CREDITS.contains(key)) {
       return new Mention(m.begin(), m.end(), m.surface(), EntityType.ORG, null, null, m.method(), m.confidence(), "", "none");
     }
-    if (oneWord && occursInLowerCase(text, key, m)) {
+    if (oneWord && occursInLowerCase(words, key, m)) {
       return null;
     }
     return gazetteer.byAlias(Canonical.clean(m.surface()))
@@ -67,12 +68,38 @@ public final class MentionResolver {
   }
 
   /** A capitalised word that the same document also writes in lower case is a common word ("Talks"). */
-  private static boolean occursInLowerCase(String text, String lowerWord, Mention m) {
+  private static boolean occursInLowerCase(Words words, String lowerWord, Mention m) {
     if (!Character.isUpperCase(m.surface().charAt(0)) || m.surface().equals(m.surface().toUpperCase(Locale.ROOT))) {
       return false;
     }
-    var p = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(lowerWord) + "(?![\\p{L}\\p{N}])");
-    return p.matcher(text).find();
+    return words.contains(lowerWord);
+  }
+
+  /**
+   * Whether a document contains a word as written, bounded by characters that are not letters or
+   * digits. The document's words are split once, on first use, instead of a regex scan of the
+   * whole text per one-word CRF mention.
+   */
+  static final class Words {
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private final String text;
+    private Set<String> words;
+
+    Words(String text) {
+      this.text = text;
+    }
+
+    boolean contains(String word) {
+      if (!WORD.matcher(word).matches()) {
+        // "al-assad", "o'brien": the word's own separators, so the slow exact scan.
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])").matcher(text).find();
+      }
+      if (words == null) {
+        words = new java.util.HashSet<>(java.util.Arrays.asList(NOT_WORD.split(text)));
+      }
+      return words.contains(word);
+    }
   }
 
   private static List<int[]> bylines(String text) {

@@ -69,6 +69,14 @@ public final class RunLog {
     }
   }
 
+  /** The run's counters and what its stages cost the executors ({@link ResourceMeter}). */
+  private static Map<String, Long> withResources(Run run) {
+    SparkContext sc = SparkContext.getOrCreate();
+    Map<String, Long> counters = new TreeMap<>(ResourceMeter.of(sc).drain(sc, run.job()));
+    counters.putAll(run.counters());
+    return counters;
+  }
+
   /** Appends the run to the warehouse's {@code runs} table. */
   public static void append(SparkSession spark, Warehouse warehouse, Run run) {
     Row row =
@@ -85,7 +93,7 @@ public final class RunLog {
             run.rowsIn(),
             run.rowsOut(),
             run.quarantined(),
-            run.counters(),
+            withResources(run),
             run.stageSeconds());
     new AtomicTableWriter(warehouse).append(RunsTable.SPEC, spark.createDataFrame(List.of(row), RunsTable.SCHEMA));
   }

@@ -15,6 +15,7 @@ public final class StageTimer {
   public StageTimer(SparkSession spark, String job) {
     this.spark = spark;
     this.job = job;
+    ResourceMeter.of(spark.sparkContext());
   }
 
   /** Runs one stage and records its wall time. */
