@@ -130,4 +130,22 @@ class CooccurTransformTest {
     assertThat(CooccurTransform.cappedWindows(m, 2)).containsExactly(entry("document", 1L), entry("sentence", 1L));
     assertThat(CooccurTransform.cappedWindows(m, 3)).containsExactly(entry("document", 0L), entry("sentence", 0L));
   }
+
+  @Test
+  void theAllPeriodAddsUpTheMonthsAndKeepsTheFiveSmallestExampleDocuments() {
+    List<Row> rows = new java.util.ArrayList<>();
+    String[] months = {"2026-03", "2026-01", "2026-02"};
+    for (int d = 9; d >= 1; d--) {
+      String month = months[d % 3];
+      rows.add(RowFactory.create("doc" + d, 0, 0, "A", month, 2L));
+      rows.add(RowFactory.create("doc" + d, 0, 4, "B", month, 2L));
+    }
+    var all = CooccurTransform.cooccurrences(spark.createDataFrame(rows, MENTIONS), 50, 1)
+        .where("window = 'document' AND period = 'all'").collectAsList();
+    assertThat(all).hasSize(1);
+    Row ab = all.get(0);
+    assertThat(List.of(n(ab, "n_ab"), n(ab, "n_a"), n(ab, "n_b"), n(ab, "n_windows"))).containsExactly(9L, 9L, 9L, 9L);
+    assertThat(ab.<Long>getAs("n_ab_syndicated")).isEqualTo(18L);
+    assertThat(ab.getList(ab.fieldIndex("example_doc_ids"))).containsExactly("doc1", "doc2", "doc3", "doc4", "doc5");
+  }
 }
