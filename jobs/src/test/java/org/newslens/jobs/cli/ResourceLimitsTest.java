@@ -36,6 +36,12 @@ class ResourceLimitsTest {
     Row counters = latestCounters("cooccur", "windows_capped.document", "windows_capped.sentence");
     assertThat(counters.getLong(0)).isEqualTo(documents);
     assertThat(counters.getLong(1)).isEqualTo(sentences);
+    // What the job cost the executors (ResourceMeter): its aggregations shuffle; spill is recorded, if only as 0.
+    Row costs = latestCounters("cooccur", "shuffle_write_bytes", "spill_memory_bytes", "spill_disk_bytes", "peak_task_execution_memory_bytes");
+    assertThat(costs.getLong(0)).isPositive();
+    assertThat(costs.getLong(1)).isNotNegative();
+    assertThat(costs.getLong(2)).isNotNegative();
+    assertThat(costs.getLong(3)).isPositive();
     assertThat(summary).containsPattern("capped      (document=" + documents + "|sentence=" + sentences + "), (document=" + documents
         + "|sentence=" + sentences + ") windows over --max-entities-per-window");
   }
