@@ -93,13 +93,18 @@ public final class MentionResolver {
     boolean contains(String word) {
       if (!WORD.matcher(word).matches()) {
         // "al-assad", "o'brien": the word's own separators, so the slow exact scan.
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])").matcher(text).find();
+        return wholeWord(word).matcher(text).find();
       }
       if (words == null) {
         words = new java.util.HashSet<>(java.util.Arrays.asList(NOT_WORD.split(text)));
       }
       return words.contains(word);
     }
+  }
+
+  /** {@code word} as written, not inside a longer run of letters or digits. */
+  private static Pattern wholeWord(String word) {
+    return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])");
   }
 
   private static List<int[]> bylines(String text) {
@@ -149,7 +154,7 @@ public final class MentionResolver {
         continue;
       }
       String acronym = def.group(1);
-      var uses = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(acronym) + "(?![\\p{L}\\p{N}])").matcher(text);
+      var uses = wholeWord(acronym).matcher(text);
       while (uses.find()) {
         extra.add(new Mention(uses.start(), uses.end(), acronym, m.type(), m.entityId(), m.canonicalName(),
             Mention.ACRONYM, ACRONYM_CONFIDENCE, m.wikidataId(), m.theme()));
