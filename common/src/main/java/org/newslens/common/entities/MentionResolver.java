@@ -85,6 +85,7 @@ public final class MentionResolver {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private final String text;
     private Set<String> words;
+    private final Map<String, Boolean> scanned = new HashMap<>();
 
     Words(String text) {
       this.text = text;
@@ -92,8 +93,8 @@ public final class MentionResolver {
 
     boolean contains(String word) {
       if (!WORD.matcher(word).matches()) {
-        // "al-assad", "o'brien": the word's own separators, so the slow exact scan.
-        return wholeWord(word).matcher(text).find();
+        // "al-assad", "o'brien": the word's own separators, so the slow exact scan, once per word.
+        return scanned.computeIfAbsent(word, w -> wholeWord(w).matcher(text).find());
       }
       if (words == null) {
         words = new java.util.HashSet<>(java.util.Arrays.asList(NOT_WORD.split(text)));
@@ -135,8 +136,9 @@ public final class MentionResolver {
         .thenComparing(m -> -methodRank(m.method()))
         .thenComparingInt(Mention::begin));
     List<Mention> accepted = new ArrayList<>();
+    SpanSet taken = new SpanSet();
     for (Mention m : sorted) {
-      if (accepted.stream().noneMatch(m::overlaps)) {
+      if (taken.addIfFree(m)) {
         accepted.add(m);
       }
     }
@@ -147,10 +149,13 @@ public final class MentionResolver {
   /** {@code Long Name (ACR)}: the acronym becomes an alias of the long name in this document. */
   private static List<Mention> addAcronyms(String text, List<Mention> mentions) {
     List<Mention> extra = new ArrayList<>();
-    for (Mention defined : mentions) {
-      Mention m = withId(defined);
-      var def = ACRONYM_DEF.matcher(text).region(m.end(), text.length());
-      if (!def.lookingAt() || !initialsMatch(m.surface(), def.group(1))) {
+    Set<String> defined = new java.util.HashSet<>();
+    var def = ACRONYM_DEF.matcher(text);
+    for (Mention mention : mentions) {
+      Mention m = withId(mention);
+      def.region(m.end(), text.length());
+      // Each acronym is looked for once: a document defining it over and over costs one scan.
+      if (!def.lookingAt() || !initialsMatch(m.surface(), def.group(1)) || !defined.add(def.group(1))) {
         continue;
       }
       String acronym = def.group(1);
@@ -164,8 +169,10 @@ public final class MentionResolver {
       return mentions;
     }
     List<Mention> all = new ArrayList<>(mentions);
+    SpanSet taken = new SpanSet();
+    mentions.forEach(taken::addIfFree);
     for (Mention e : extra) {
-      if (all.stream().noneMatch(e::overlaps)) {
+      if (taken.addIfFree(e)) {
         all.add(e);
       }
     }

@@ -25,6 +25,7 @@ public final class Tables {
           TopicTables.DOC_TOPICS,
           TopicTables.TOPIC_TRENDS,
           TopicTables.TOPIC_QUALITY,
+          SkippedDocumentsTable.SPEC,
           RunsTable.SPEC);
 
   private Tables() {}

@@ -24,6 +24,18 @@ public final class TextCleaner {
   private static final Pattern ANY_WHITESPACE = Pattern.compile("\\s+");
   private static final String DROP_ELEMENTS = "script, style, noscript, template, head, svg, iframe, object";
 
+  /**
+   * ANSI/VT escape sequences (ECMA-48), removed whole: CSI ({@code ESC [} or C1 {@code 0x9B},
+   * parameters, intermediates, a final byte: colours, cursor moves); OSC, DCS, SOS, PM and APC
+   * strings up to their terminator (BEL or ST; window titles, hyperlinks); any other escape
+   * ({@code ESC (B}, {@code ESC 7}). A string without its terminator within 4,096 characters loses
+   * only its introducer.
+   */
+  private static final Pattern TERMINAL_ESCAPES = Pattern.compile(
+      "(?:\u001B\\[|\u009B)[0-?]*[ -/]*[@-~]"
+          + "|(?:\u001B[\\]PX^_]|[\u0090\u0098\u009D\u009E\u009F])[^\u0007\u001B\u009C]{0,4096}(?:\u0007|\u001B\\\\|\u009C)"
+          + "|\u001B[ -/]*[0-~]?");
+
   private TextCleaner() {}
 
   /** Cleans a body of text; returns an empty string when nothing readable is left. */
@@ -31,7 +43,7 @@ public final class TextCleaner {
     if (raw == null || raw.isEmpty()) {
       return "";
     }
-    String s = raw;
+    String s = removeTerminalEscapes(raw);
     if (looksLikeHtml(s)) {
       s = htmlToText(s);
     } else if (ENTITY.matcher(s).find()) {
@@ -45,6 +57,17 @@ public final class TextCleaner {
   /** Cleans a one-line field (title, source): like {@link #cleanBody} with all whitespace collapsed. */
   public static String cleanLine(String raw) {
     return ANY_WHITESPACE.matcher(cleanBody(raw)).replaceAll(" ").trim();
+  }
+
+  /** The text without ANSI/VT escape sequences (see {@link #TERMINAL_ESCAPES}). */
+  static String removeTerminalEscapes(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\u001B' || c >= '\u0090' && c <= '\u009F') {
+        return TERMINAL_ESCAPES.matcher(s).replaceAll("");
+      }
+    }
+    return s;
   }
 
   /** True when the text holds HTML tags or comments (not merely a stray '<'). */

@@ -63,4 +63,46 @@ class MentionResolverTest {
     assertThat(MentionResolver.initialsMatch("Reciprocal Exchange of Logistics", "RELOS")).isTrue();
     assertThat(MentionResolver.initialsMatch("Joint Widget Council", "XYZ")).isFalse();
   }
+
+  @Test
+  void mergeKeepsWhatTheQuadraticReferenceKeeps() {
+    var random = new java.util.Random(5);
+    String text = "x".repeat(2_000);
+    for (int round = 0; round < 50; round++) {
+      List<Mention> candidates = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        int b = random.nextInt(1_990);
+        int e = b + 1 + random.nextInt(8);
+        EntityType type = EntityType.values()[random.nextInt(EntityType.values().length)];
+        String method = random.nextBoolean() ? Mention.CRF : Mention.GAZETTEER;
+        candidates.add(new Mention(b, e, text.substring(b, e), type, null, null, method, 0.8, "", "none"));
+      }
+      assertThat(MentionResolver.merge(candidates)).isEqualTo(referenceMerge(candidates));
+    }
+  }
+
+  @Test
+  void anAcronymDefinedManyTimesIsLinkedOnceEverywhere() {
+    String text = "The Joint Widget Council (JWC) met. ".repeat(3) + "Later the JWC voted.";
+    var out = resolve(text, crf(text, "Joint Widget Council", EntityType.ORG));
+    assertThat(out).filteredOn(m -> m.surface().equals("JWC")).hasSize(4).extracting(Mention::entityId)
+        .containsOnly("org:joint-widget-council");
+  }
+
+  /** The merge as first written: each candidate checked against every accepted one. */
+  private static List<Mention> referenceMerge(List<Mention> candidates) {
+    List<Mention> sorted = new ArrayList<>(candidates);
+    sorted.sort(java.util.Comparator.comparingInt(Mention::length).reversed()
+        .thenComparing(m -> m.type().isDomain() ? 0 : 1)
+        .thenComparing(m -> Mention.GAZETTEER.equals(m.method()) ? -3 : -1)
+        .thenComparingInt(Mention::begin));
+    List<Mention> accepted = new ArrayList<>();
+    for (Mention m : sorted) {
+      if (accepted.stream().noneMatch(m::overlaps)) {
+        accepted.add(m);
+      }
+    }
+    accepted.sort(java.util.Comparator.comparingInt(Mention::begin));
+    return accepted;
+  }
 }

@@ -33,6 +33,19 @@ class TextCleanerTest {
   }
 
   @Test
+  void removesTerminalEscapeSequencesWhole() {
+    String csi = "\u001B[1;31mAlert\u001B[0m: \u001B[2J\u001B[10;20HThe navy \u009B32mtested\u009Bm a missile.";
+    assertThat(TextCleaner.cleanBody(csi)).isEqualTo("Alert: The navy tested a missile.");
+    String osc = "\u001B]0;window title\u0007Grid \u001B]8;;https://example.org\u001B\\link\u001B]8;;\u001B\\ fails.";
+    assertThat(TextCleaner.cleanBody(osc)).isEqualTo("Grid link fails.");
+    String other = "\u001B(BCharset \u001B7saved\u001B8 \u001BPq#0;2;0;0;0\u001B\\and \u001B_apc\u009C done.";
+    assertThat(TextCleaner.cleanBody(other)).isEqualTo("Charset saved and done.");
+    // An OSC that never ends loses its introducer only: the text after it stays.
+    assertThat(TextCleaner.cleanBody("\u001B]0;unterminated title. The text stays.")).isEqualTo("0;unterminated title. The text stays.");
+    assertThat(TextCleaner.cleanBody("no escapes [31m here")).isEqualTo("no escapes [31m here");
+  }
+
+  @Test
   void removesControlAndInvisibleCharactersKeepsJoiners() {
     String raw = "\uFEFFa\u0000b\u0007c\u200Bd\u00ADe\u202Ef \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
     assertThat(TextCleaner.cleanBody(raw)).isEqualTo("abcdef \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645");

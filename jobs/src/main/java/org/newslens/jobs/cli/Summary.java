@@ -44,9 +44,22 @@ final class Summary {
     if (r.truncatedDocs() > 0) {
       out.append(String.format("  capped      %,10d documents longer than --max-ner-chars: CRF read only their start%n", r.truncatedDocs()));
     }
+    long longRuns = r.counters().get("ner_long_tokens_skipped");
+    long longSentences = r.counters().get("ner_long_sentences_split");
+    if (longRuns + longSentences > 0) {
+      out.append(String.format("  bounded     %,10d runs of over %d characters not tokenised, %,d sentences of over %d tokens cut%n",
+          longRuns, org.newslens.jobs.entities.CrfNer.MAX_TOKEN_CHARS, longSentences, org.newslens.jobs.entities.CrfNer.MAX_SENTENCE_TOKENS));
+    }
+    out.append(skipped(r.skippedDocs(), "entities"));
     out.append(stages(r.stageSeconds()));
     out.append("  try         bin/newslens sql \"SELECT canonical_name, entity_type, mention_count FROM newslens.entities ORDER BY mention_count DESC LIMIT 20\"\n");
     return out.toString();
+  }
+
+  /** One line when a stage skipped documents, naming the table that says why; else nothing. */
+  static String skipped(long docs, String stage) {
+    return docs == 0 ? "" : String.format("  skipped     %,10d documents the stage could not analyse: "
+        + "SELECT * FROM newslens.skipped_documents WHERE stage = '%s'%n", docs, stage);
   }
 
   static String cooccur(org.newslens.jobs.cooccur.CooccurJob.Result r) {
@@ -68,6 +81,12 @@ final class Summary {
       out.append(String.format("  %-8s %4d %6d %10.4f %10.4f %10s %12.1f%n", f.model(), f.k(), f.docs(), f.meanNpmi(), f.diversity(),
           f.stability() == null ? "-" : String.format("%.4f", f.stability()), f.perplexity() == null ? Double.NaN : f.perplexity()));
     }
+    long truncated = r.counters().get("topic_docs_truncated");
+    if (truncated > 0) {
+      out.append(String.format("  capped      %,10d documents of over %,d topic tokens: their first ones kept%n", truncated,
+          org.newslens.jobs.topics.TopicTokens.MAX_DOC_TOKENS));
+    }
+    out.append(skipped(r.counters().get("skipped_documents"), "topics"));
     out.append(stages(r.stageSeconds()));
     out.append("  try         bin/newslens sql \"SELECT model, topic_id, label, round(npmi, 3) AS npmi, round(prevalence, 3) AS prevalence FROM newslens.topics ORDER BY model, prevalence DESC\"\n");
     return out.toString();

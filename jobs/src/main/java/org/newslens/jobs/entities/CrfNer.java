@@ -17,43 +17,155 @@ import org.newslens.common.entities.Mention;
  * statistical NER only, no POS, regexner or SUTime. Tokens keep hyphenated designations whole
  * ({@code splitHyphenated=false}). One tokeniser pipeline and one classifier per JVM, loaded on
  * first use and shared by the executor's task threads.
+ *
+ * <p>The work per document is bounded whatever the text: it is tokenised in chunks of at most
+ * {@link #CHUNK_CHARS} characters (cut at a paragraph break where there is one), a run of more than
+ * {@link #MAX_TOKEN_CHARS} characters without white space is blanked before tokenising (the CRF's
+ * character features of a 200,000-character token exhaust any heap), and a sentence of more than
+ * {@link #MAX_SENTENCE_TOKENS} tokens is cut into sentences of that many. Offsets stay those of the
+ * original text: blanking keeps every character's position.
  */
 public final class CrfNer {
 
   /** The model, extracted from CoreNLP's models jar at build time into the job jar. */
   public static final String MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
+  /** Longest run of non-white-space characters tokenised; longer runs (hashes, junk, URLs) are skipped. */
+  public static final int MAX_TOKEN_CHARS = 80;
+
+  /** Most tokens the CRF labels as one sentence; longer sentences are cut into pieces of this size. */
+  public static final int MAX_SENTENCE_TOKENS = 200;
+
+  /** Most characters tokenised at once. */
+  static final int CHUNK_CHARS = 20_000;
+
   static final double CONFIDENCE = 0.8;
 
-  /** Tokens and sentences of a text, and the CRF's mentions in it. */
-  public record Annotated(List<CoreMap> sentences, int[] sentenceBegins, int[] sentenceEnds, List<Mention> mentions, boolean truncated) {}
+  /**
+   * Sentence spans of a text, the CRF's mentions in it, and what the bounds did: tokens counted,
+   * over-long runs skipped, over-long sentences cut.
+   */
+  public record Annotated(int[] sentenceBegins, int[] sentenceEnds, List<Mention> mentions, boolean truncated,
+      int tokens, int skippedTokens, int splitSentences) {}
 
   private CrfNer() {}
 
   /** Tokenises and splits the whole text; runs the CRF on sentences that begin before {@code maxChars}. */
   public static Annotated annotate(String text, int maxChars) {
-    Annotation doc = new Annotation(text);
-    Holder.PIPELINE.annotate(doc);
-    List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-    int[] begins = new int[sentences.size()];
-    int[] ends = new int[sentences.size()];
-    List<Mention> mentions = new ArrayList<>();
-    boolean truncated = false;
-    for (int i = 0; i < sentences.size(); i++) {
-      List<CoreLabel> tokens = sentences.get(i).get(CoreAnnotations.TokensAnnotation.class);
-      begins[i] = tokens.isEmpty() ? 0 : tokens.get(0).beginPosition();
-      ends[i] = tokens.isEmpty() ? begins[i] : tokens.get(tokens.size() - 1).endPosition();
-      if (begins[i] >= maxChars) {
-        truncated = true;
-        continue;
+    var out = new Builder();
+    out.skippedTokens = longRuns(text, MAX_TOKEN_CHARS);
+    for (int start = 0; start < text.length(); ) {
+      int end = chunkEnd(text, start, CHUNK_CHARS);
+      String chunk = text.substring(start, end);
+      Annotation doc = new Annotation(out.skippedTokens == 0 ? chunk : blankLongRuns(chunk, MAX_TOKEN_CHARS));
+      Holder.PIPELINE.annotate(doc);
+      for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+        out.sentence(text, start, sentence.get(CoreAnnotations.TokensAnnotation.class), maxChars);
       }
-      collect(text, Holder.CRF.classifySentence(tokens), mentions);
+      start = end;
     }
-    return new Annotated(sentences, begins, ends, mentions, truncated);
+    return out.build();
   }
 
-  /** Runs of tokens with the same entity label become one mention. */
-  private static void collect(String text, List<CoreLabel> labelled, List<Mention> out) {
+  /** Collects sentences and mentions chunk by chunk. */
+  private static final class Builder {
+    private final List<int[]> spans = new ArrayList<>();
+    private final List<Mention> mentions = new ArrayList<>();
+    private boolean truncated;
+    private int tokens;
+    private int skippedTokens;
+    private int splitSentences;
+
+    void sentence(String text, int offset, List<CoreLabel> labels, int maxChars) {
+      tokens += labels.size();
+      if (labels.size() > MAX_SENTENCE_TOKENS) {
+        splitSentences++;
+      }
+      for (int from = 0; from < labels.size(); from += MAX_SENTENCE_TOKENS) {
+        List<CoreLabel> piece = labels.subList(from, Math.min(labels.size(), from + MAX_SENTENCE_TOKENS));
+        int begin = offset + piece.get(0).beginPosition();
+        spans.add(new int[] {begin, offset + piece.get(piece.size() - 1).endPosition()});
+        if (begin >= maxChars) {
+          truncated = true;
+        } else {
+          collect(text, offset, Holder.CRF.classifySentence(piece), mentions);
+        }
+      }
+    }
+
+    Annotated build() {
+      return new Annotated(spans.stream().mapToInt(s -> s[0]).toArray(), spans.stream().mapToInt(s -> s[1]).toArray(),
+          mentions, truncated, tokens, skippedTokens, splitSentences);
+    }
+  }
+
+  /**
+   * Where the chunk starting at {@code start} ends: the whole rest if it is short, else after the
+   * last paragraph break, line break, sentence end ({@code .!?} and a space) or white space in the
+   * second half of the window, else at the window's end (never between the halves of a surrogate
+   * pair).
+   */
+  static int chunkEnd(String text, int start, int limit) {
+    if (text.length() - start <= limit) {
+      return text.length();
+    }
+    int window = start + limit;
+    int half = start + limit / 2;
+    int cut = text.lastIndexOf("\n\n", window - 2);
+    if (cut >= half) {
+      return cut + 2;
+    }
+    cut = text.lastIndexOf('\n', window - 1);
+    if (cut >= half) {
+      return cut + 1;
+    }
+    for (int i = window - 1; i > half; i--) {
+      if (isSpace(text.charAt(i)) && ".!?".indexOf(text.charAt(i - 1)) >= 0) {
+        return i + 1;
+      }
+    }
+    for (int i = window - 1; i >= half; i--) {
+      if (isSpace(text.charAt(i))) {
+        return i + 1;
+      }
+    }
+    return Character.isHighSurrogate(text.charAt(window - 1)) ? window - 1 : window;
+  }
+
+  /** The text with every run of more than {@code max} non-space characters replaced by as many spaces. */
+  static String blankLongRuns(String text, int max) {
+    char[] chars = text.toCharArray();
+    int runStart = 0;
+    for (int i = 0; i <= chars.length; i++) {
+      if (i == chars.length || isSpace(chars[i])) {
+        if (i - runStart > max) {
+          java.util.Arrays.fill(chars, runStart, i, ' ');
+        }
+        runStart = i + 1;
+      }
+    }
+    return new String(chars);
+  }
+
+  /** How many runs of more than {@code max} non-space characters the text holds. */
+  static int longRuns(String text, int max) {
+    int runs = 0;
+    int runStart = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || isSpace(text.charAt(i))) {
+        runs += i - runStart > max ? 1 : 0;
+        runStart = i + 1;
+      }
+    }
+    return runs;
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /** Runs of tokens with the same entity label become one mention; token offsets are relative to {@code offset}. */
+  private static void collect(String text, int offset, List<CoreLabel> labelled, List<Mention> out) {
     int i = 0;
     while (i < labelled.size()) {
       String label = labelled.get(i).get(CoreAnnotations.AnswerAnnotation.class);
@@ -66,8 +178,8 @@ public final class CrfNer {
       while (j < labelled.size() && label.equals(labelled.get(j).get(CoreAnnotations.AnswerAnnotation.class))) {
         j++;
       }
-      int begin = labelled.get(i).beginPosition();
-      int end = labelled.get(j - 1).endPosition();
+      int begin = offset + labelled.get(i).beginPosition();
+      int end = offset + labelled.get(j - 1).endPosition();
       out.add(new Mention(begin, end, text.substring(begin, end), type, null, null, Mention.CRF, CONFIDENCE, "", "none"));
       i = j;
     }

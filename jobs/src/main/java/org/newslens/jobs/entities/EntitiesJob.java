@@ -22,6 +22,7 @@ import org.newslens.jobs.cli.UserException;
 import org.newslens.jobs.dedup.AnalysedDocuments;
 import org.newslens.jobs.spark.AtomicTableWriter;
 import org.newslens.jobs.spark.RunLog;
+import org.newslens.jobs.spark.SkippedDocuments;
 import org.newslens.jobs.spark.StageTimer;
 import org.newslens.jobs.spark.Warehouse;
 import org.newslens.jobs.spark.WarehouseCatalog;
@@ -65,9 +66,32 @@ public final class EntitiesJob {
     }
   }
 
-  /** What a run did. */
-  public record Result(String runId, long documents, long mentions, long entities, long tokens, long truncatedDocs,
-      Map<String, Long> byType, Map<String, Double> stageSeconds) {}
+  /**
+   * What a run did: documents read, mentions and entities written, and the recognisers' counters
+   * (tokens, documents the CRF read only the start of, over-long runs skipped, over-long sentences
+   * cut, documents skipped).
+   */
+  public record Result(String runId, long documents, long mentions, long entities, Map<String, Long> counters,
+      Map<String, Long> byType, Map<String, Double> stageSeconds) {
+
+    public long tokens() {
+      return counters.get(TOKENS);
+    }
+
+    public long truncatedDocs() {
+      return counters.get(TRUNCATED_DOCS);
+    }
+
+    public long skippedDocs() {
+      return counters.get(SKIPPED_DOCS);
+    }
+  }
+
+  static final String TOKENS = "tokens";
+  static final String TRUNCATED_DOCS = "ner_truncated_docs";
+  static final String SKIPPED_TOKENS = "ner_long_tokens_skipped";
+  static final String SPLIT_SENTENCES = "ner_long_sentences_split";
+  static final String SKIPPED_DOCS = "skipped_documents";
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -88,15 +112,22 @@ public final class EntitiesJob {
         .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.PUBLISHED_AT, DocumentsTable.TEXT);
     long docCount = docs.count();
     String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "ingest") + docCount);
-    var tokens = spark.sparkContext().longAccumulator("tokens");
-    var truncated = spark.sparkContext().longAccumulator("ner_truncated_docs");
+    var sc = spark.sparkContext();
+    var counters = new MentionRows.Counters(sc.longAccumulator(TOKENS), sc.longAccumulator(TRUNCATED_DOCS),
+        sc.longAccumulator(SKIPPED_TOKENS), sc.longAccumulator(SPLIT_SENTENCES), sc.longAccumulator(SKIPPED_DOCS));
     int partitions = Math.max(spark.sparkContext().defaultParallelism() * 4, (int) Math.min(docCount / 500, 2000));
-    Dataset<Row> rows = docs.repartition(partitions, col(DocumentsTable.DOC_ID))
-        .mapPartitions(new MentionRows(options.gazetteerContents(), options.maxNerChars(), tokens, truncated), Encoders.row(MentionRows.SCHEMA))
+    Dataset<Row> analysedRows = docs.repartition(partitions, col(DocumentsTable.DOC_ID))
+        .mapPartitions(new MentionRows(options.gazetteerContents(), options.maxNerChars(), counters), Encoders.row(MentionRows.SCHEMA))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rows = analysedRows.where(col(SkippedDocuments.CODE).isNull());
     try {
-      long mentionCount = timer.time("recognise", rows::count);
+      timer.time("recognise", analysedRows::count);
+      long mentionCount = rows.count();
       var writer = new AtomicTableWriter(warehouse);
+      timer.time("write skipped_documents", () -> {
+        SkippedDocuments.write(spark, warehouse, NAME, analysedRows.where(col(SkippedDocuments.CODE).isNotNull()), runId, options.periods());
+        return null;
+      });
       timer.time("write entity_mentions", () -> {
         Dataset<Row> mentions = EntitiesTransform.mentions(rows)
             .repartition(col(EntityMentionsTable.PERIOD))
@@ -121,19 +152,22 @@ public final class EntitiesJob {
       Map<String, Long> byType = new TreeMap<>();
       spark.table(EntityMentionsTable.SPEC.qualifiedName()).groupBy(EntityMentionsTable.ENTITY_TYPE).count()
           .collectAsList().forEach(r -> byType.put(r.getString(0), r.getLong(1)));
-      var result = new Result(runId, docCount, mentionCount, entityCount, tokens.value(), truncated.value(), byType, timer.orderedSeconds());
+      Map<String, Long> counted = new TreeMap<>();
+      for (var a : List.of(counters.tokens(), counters.truncatedDocs(), counters.skippedTokens(), counters.splitSentences(), counters.skippedDocs())) {
+        counted.put(a.name().get(), a.value());
+      }
+      var result = new Result(runId, docCount, mentionCount, entityCount, counted, byType, timer.orderedSeconds());
       log(started, result);
       return result;
     } finally {
-      rows.unpersist();
+      analysedRows.unpersist();
     }
   }
 
   private void log(Instant started, Result r) {
     Map<String, Long> counters = new TreeMap<>();
     r.byType().forEach((k, v) -> counters.put("mentions." + k, v));
-    counters.put("tokens", r.tokens());
-    counters.put("ner_truncated_docs", r.truncatedDocs());
+    counters.putAll(r.counters());
     Map<String, Long> out = new LinkedHashMap<>();
     out.put(EntityMentionsTable.NAME, r.mentions());
     out.put(EntitiesTable.NAME, r.entities());

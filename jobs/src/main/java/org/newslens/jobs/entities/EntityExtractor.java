@@ -19,8 +19,11 @@ public final class EntityExtractor implements Serializable {
   /** A final mention, the sentence it is in and that sentence's span (UTF-16 offsets into the text). */
   public record Located(Mention mention, int sentenceIdx, int sentenceBegin, int sentenceEnd) {}
 
-  /** All mentions of a document, and whether NER stopped at the character cap. */
-  public record Extraction(List<Located> mentions, boolean nerTruncated, int tokens) {}
+  /**
+   * All mentions of a document, whether NER stopped at the character cap, the tokens, and what the
+   * tokeniser's bounds did: over-long runs skipped, over-long sentences cut.
+   */
+  public record Extraction(List<Located> mentions, boolean nerTruncated, int tokens, int skippedTokens, int splitSentences) {}
 
   private final Gazetteer gazetteer;
   private final int maxNerChars;
@@ -45,9 +48,7 @@ public final class EntityExtractor implements Serializable {
       int end = ends.length == 0 ? m.end() : Math.max(ends[s], m.end());
       out.add(new Located(m, s, begin, end));
     }
-    int tokens = annotated.sentences().stream()
-        .mapToInt(s -> s.get(edu.stanford.nlp.ling.CoreAnnotations.TokensAnnotation.class).size()).sum();
-    return new Extraction(out, annotated.truncated(), tokens);
+    return new Extraction(out, annotated.truncated(), annotated.tokens(), annotated.skippedTokens(), annotated.splitSentences());
   }
 
   static int sentenceOf(int[] begins, int offset) {

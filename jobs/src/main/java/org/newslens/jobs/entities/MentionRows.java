@@ -19,6 +19,9 @@ import org.newslens.common.entities.Mention;
 import org.newslens.common.schema.DocumentsTable;
 import org.newslens.common.schema.EntitiesTable;
 import org.newslens.common.schema.EntityMentionsTable;
+import org.newslens.jobs.spark.SkippedDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the recogniser stack over a partition of documents ({@code doc_id, period, published_at,
@@ -49,18 +52,24 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
           .add(EntitiesTable.WIKIDATA_ID, StringType, true)
           .add(EntitiesTable.THEME, StringType, false)
           .add(PUBLISHED_AT, TimestampType, true)
-          .add("ner_truncated", BooleanType, false);
+          .add("ner_truncated", BooleanType, false)
+          .add(SkippedDocuments.CODE, StringType, true)
+          .add(SkippedDocuments.DETAIL, StringType, true);
+
+  /** What the recognisers counted, summed over the executors (see {@code runs.counters}). */
+  public record Counters(LongAccumulator tokens, LongAccumulator truncatedDocs, LongAccumulator skippedTokens,
+      LongAccumulator splitSentences, LongAccumulator skippedDocs) implements java.io.Serializable {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(MentionRows.class);
 
   private final List<String> extraGazetteers;
   private final int maxNerChars;
-  private final LongAccumulator tokens;
-  private final LongAccumulator truncatedDocs;
+  private final Counters counters;
 
-  public MentionRows(List<String> extraGazetteers, int maxNerChars, LongAccumulator tokens, LongAccumulator truncatedDocs) {
+  public MentionRows(List<String> extraGazetteers, int maxNerChars, Counters counters) {
     this.extraGazetteers = List.copyOf(extraGazetteers);
     this.maxNerChars = maxNerChars;
-    this.tokens = tokens;
-    this.truncatedDocs = truncatedDocs;
+    this.counters = counters;
   }
 
   @Override
@@ -85,12 +94,27 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
     };
   }
 
+  /** The document's mention rows, or one marker row saying why it was skipped. */
   private List<Row> rows(EntityExtractor extractor, Row doc) {
+    try {
+      return mentions(extractor, doc);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      LOG.warn("entities: document {} skipped: {}", doc.<String>getAs(DocumentsTable.DOC_ID), SkippedDocuments.detail(e));
+      counters.skippedDocs().add(1);
+      return List.of(RowFactory.create(doc.getAs(DocumentsTable.DOC_ID), -1, 0, 0, 0, 0, "", "", "", "", 0.0,
+          doc.getAs(DocumentsTable.PERIOD), "", null, "none", doc.getAs(DocumentsTable.PUBLISHED_AT), false,
+          SkippedDocuments.code(e), SkippedDocuments.detail(e)));
+    }
+  }
+
+  private List<Row> mentions(EntityExtractor extractor, Row doc) {
     String text = doc.getAs(DocumentsTable.TEXT);
     var extraction = extractor.extract(text);
-    tokens.add(extraction.tokens());
+    counters.tokens().add(extraction.tokens());
+    counters.skippedTokens().add(extraction.skippedTokens());
+    counters.splitSentences().add(extraction.splitSentences());
     if (extraction.nerTruncated()) {
-      truncatedDocs.add(1);
+      counters.truncatedDocs().add(1);
     }
     List<Row> out = new ArrayList<>(extraction.mentions().size());
     CodePoints cp = new CodePoints(text);
@@ -100,7 +124,7 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
           cp.of(l.sentenceBegin()), cp.of(l.sentenceEnd()), cp.of(m.begin()), cp.of(m.end()), m.surface(),
           m.entityId(), m.type().name(), m.method(), m.confidence(), doc.getAs(DocumentsTable.PERIOD),
           m.canonicalName(), m.wikidataId().isEmpty() ? null : m.wikidataId(), m.theme(),
-          doc.getAs(DocumentsTable.PUBLISHED_AT), extraction.nerTruncated()));
+          doc.getAs(DocumentsTable.PUBLISHED_AT), extraction.nerTruncated(), null, null));
     }
     return out;
   }

@@ -100,6 +100,9 @@ public final class CleanedRecords implements MapPartitionsFunction<Row, Row>, Se
       String why = rawText.isBlank() ? "text is empty or whitespace" : "nothing left after removing markup and invisible characters";
       return failed(file, locator, ReasonCode.EMPTY_TEXT.name(), why, RawRecords.excerpt(rawText));
     }
+    if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      return failed(file, locator, ReasonCode.EMPTY_TEXT.name(), "no letter or digit left after cleaning", RawRecords.excerpt(rawText));
+    }
     if (text.length() > maxTextChars) {
       return failed(file, locator, ReasonCode.TOO_LARGE.name(),
           "cleaned text of " + text.length() + " characters exceeds --max-text-chars " + maxTextChars, RawRecords.excerpt(rawText));

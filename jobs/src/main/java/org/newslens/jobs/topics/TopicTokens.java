@@ -1,5 +1,6 @@
 package org.newslens.jobs.topics;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
@@ -17,6 +18,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.common.topics.ThemeLexicon;
+import org.newslens.jobs.spark.SkippedDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Topic tokens of a document: lower-case words (designations such as {@code s-400} stay whole),
@@ -31,6 +35,8 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   public static final String TOKENS = "tokens";
+  /** Column: whether the document had more than {@link #MAX_DOC_TOKENS} tokens. */
+  public static final String TRUNCATED = "tokens_truncated";
   public static final StructType SCHEMA = new StructType()
       .add("doc_id", StringType, false)
       .add("period", StringType, false)
@@ -38,7 +44,18 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
       .add("defence_matches", IntegerType, false)
       .add("energy_matches", IntegerType, false)
       .add("defence_terms", createArrayType(StringType, false), false)
-      .add("energy_terms", createArrayType(StringType, false), false);
+      .add("energy_terms", createArrayType(StringType, false), false)
+      .add(TRUNCATED, BooleanType, false)
+      .add(SkippedDocuments.CODE, StringType, true)
+      .add(SkippedDocuments.DETAIL, StringType, true);
+
+  /** Most topic tokens kept of one document (its first ones): bounds a 2-million-character text's weight in a model. */
+  public static final int MAX_DOC_TOKENS = 20_000;
+
+  /** Longest word kept as a topic term; longer runs of letters are junk (hashes, base64), not topics. */
+  public static final int MAX_TERM_CHARS = 40;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicTokens.class);
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’.][\\p{L}\\p{N}]+)*");
   private static final Pattern NUMBER = Pattern.compile("[\\p{N}.,'-]+");
@@ -56,8 +73,19 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> docs) {
     List<Row> out = new ArrayList<>();
-    docs.forEachRemaining(d -> out.add(tokens(d)));
+    docs.forEachRemaining(d -> out.add(tokensOrSkip(d)));
     return out.iterator();
+  }
+
+  /** The document's tokens, or a row without tokens saying why it was skipped. */
+  Row tokensOrSkip(Row doc) {
+    try {
+      return tokens(doc);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      LOG.warn("topics: document {} skipped: {}", doc.getString(0), SkippedDocuments.detail(e));
+      return RowFactory.create(doc.getString(0), doc.getString(1), new String[0], 0, 0, new String[0], new String[0], false,
+          SkippedDocuments.code(e), SkippedDocuments.detail(e));
+    }
   }
 
   Row tokens(Row doc) {
@@ -82,9 +110,11 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
       pos = text.offsetByCodePoints(begin, m.getInt(1) - m.getInt(0));
     }
     words(text.substring(pos), tokens, defence, energy, matches);
+    boolean truncated = tokens.size() > MAX_DOC_TOKENS;
+    List<String> kept = truncated ? tokens.subList(0, MAX_DOC_TOKENS) : tokens;
     // Row encoders take arrays, not java.util.List.
-    return RowFactory.create(doc.getString(0), doc.getString(1), tokens.toArray(String[]::new), matches[0], matches[1],
-        defence.toArray(String[]::new), energy.toArray(String[]::new));
+    return RowFactory.create(doc.getString(0), doc.getString(1), kept.toArray(String[]::new), matches[0], matches[1],
+        defence.toArray(String[]::new), energy.toArray(String[]::new), truncated, null, null);
   }
 
   private void words(String span, List<String> tokens, Set<String> defence, Set<String> energy, int[] matches) {
@@ -94,7 +124,7 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
       if (w.endsWith("'s")) {
         w = w.substring(0, w.length() - 2);
       }
-      if (w.length() < 3 || stopWords.contains(w) || NUMBER.matcher(w).matches()) {
+      if (w.length() < 3 || w.length() > MAX_TERM_CHARS || stopWords.contains(w) || NUMBER.matcher(w).matches()) {
         continue;
       }
       tokens.add(w);

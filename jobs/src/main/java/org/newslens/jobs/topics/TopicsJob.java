@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -33,6 +34,7 @@ import org.newslens.common.topics.ThemeLexicon;
 import org.newslens.jobs.cli.UserException;
 import org.newslens.jobs.spark.AtomicTableWriter;
 import org.newslens.jobs.spark.RunLog;
+import org.newslens.jobs.spark.SkippedDocuments;
 import org.newslens.jobs.spark.StageTimer;
 import org.newslens.jobs.spark.Warehouse;
 import org.newslens.jobs.spark.WarehouseCatalog;
@@ -46,11 +48,13 @@ import scala.Tuple2;
 public final class TopicsJob {
 
   public static final String NAME = "topics";
+  static final String SKIPPED_DOCS = "skipped_documents";
+  static final String TRUNCATED_DOCS = "topic_docs_truncated";
   static final int MIN_DOCS_PER_TOPIC = 2;
 
-  /** What a run did. */
+  /** What a run did; {@code counters} holds the documents skipped and those whose tokens were cut. */
   public record Result(String runId, long documents, int vocabulary, List<TopicModel.Fit> fits, Map<String, Long> themes,
-      Map<String, Double> stageSeconds) {}
+      Map<String, Long> counters, Map<String, Double> stageSeconds) {}
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -127,9 +131,14 @@ public final class TopicsJob {
     Instant started = Instant.now();
     var timer = new StageTimer(spark, NAME);
     ThemeLexicon lexicon = ThemeLexicon.load(options.themesDir());
-    Dataset<Row> tokens = prepare(lexicon).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> analysed = prepare(lexicon).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> tokens = analysed.where(col(SkippedDocuments.CODE).isNull());
     try {
-      long docCount = timer.time("tokenise", tokens::count);
+      timer.time("tokenise", analysed::count);
+      long docCount = tokens.count();
+      Map<String, Long> counters = new TreeMap<>();
+      counters.put(SKIPPED_DOCS, analysed.where(col(SkippedDocuments.CODE).isNotNull()).count());
+      counters.put(TRUNCATED_DOCS, tokens.where(col(TopicTokens.TRUNCATED)).count());
       Dataset<Row> docThemes = TopicsTransform.docThemes(tokens, options.themeMinMatches(), options.themeMinScore()).persist();
       List<String> vocab = timer.time("vocabulary", () -> vocabulary(tokens));
       Dataset<Row> features = features(tokens, vocab);
@@ -158,17 +167,18 @@ public final class TopicsJob {
       Dataset<Row> allWeights = weights.stream().reduce(Dataset::unionByName).orElseThrow().persist();
       timer.time("write", () -> {
         write(docThemes, vocab, lexicon, fits, allWeights, runId);
+        SkippedDocuments.write(spark, warehouse, NAME, analysed.where(col(SkippedDocuments.CODE).isNotNull()), runId, Optional.empty());
         return null;
       });
       Map<String, Long> themes = new TreeMap<>();
       docThemes.groupBy(TopicTables.THEME).count().collectAsList().forEach(r -> themes.put(r.getString(0), r.getLong(1)));
       allWeights.unpersist();
       docThemes.unpersist();
-      var result = new Result(runId, docCount, vocab.size(), fits, themes, timer.orderedSeconds());
+      var result = new Result(runId, docCount, vocab.size(), fits, themes, counters, timer.orderedSeconds());
       log(started, result);
       return result;
     } finally {
-      tokens.unpersist();
+      analysed.unpersist();
     }
   }
 
@@ -258,6 +268,7 @@ public final class TopicsJob {
     Map<String, Long> counters = new TreeMap<>();
     r.themes().forEach((k, v) -> counters.put("docs." + k, v));
     counters.put("vocabulary", (long) r.vocabulary());
+    counters.putAll(r.counters());
     Map<String, Long> out = new LinkedHashMap<>();
     out.put(TopicTables.TOPICS.name(), r.fits().stream().mapToLong(TopicModel.Fit::k).sum());
     out.put(TopicTables.TOPIC_QUALITY.name(), (long) r.fits().size());

@@ -86,6 +86,19 @@ public final class HostileCorpus {
     return quarantined(name, what, 0, Map.of(reason, 1L), w);
   }
 
+  /**
+   * Writes every kind into its own folder under {@code dir} and returns how many documents ingest
+   * must accept from them (the rest go to quarantine).
+   */
+  public static long writeAll(Path dir, SparkSession spark) throws IOException {
+    long documents = 0;
+    for (Kind kind : kinds()) {
+      kind.writer().write(Files.createDirectories(dir.resolve(kind.name())), spark);
+      documents += kind.documents();
+    }
+    return documents;
+  }
+
   static List<Kind> kinds() {
     List<Kind> k = new ArrayList<>();
     k.addAll(encodings());
@@ -94,6 +107,7 @@ public final class HostileCorpus {
     k.addAll(delimited());
     k.addAll(contentAndDates());
     k.addAll(filesAndCompression());
+    k.addAll(stageKillers());
     return k;
   }
 
@@ -118,7 +132,10 @@ public final class HostileCorpus {
         quarantined("binary-jsonl", "random bytes with NULs named .jsonl (one line)", "BINARY_CONTENT", file("a.jsonl", junk(4096))),
         docs("nul-bytes-txt", "an article with a few NUL bytes", 1, txt(("The navy\0 tested\0 a missile, " + article("nul bytes") + "\0").getBytes(UTF_8))).containing("The navy tested a missile"),
         docs("nul-escapes-jsonl", "JSON text with \\u0000 escapes", 1, jsonl("{\"id\":\"nul-1\",\"text\":\"Grid\\u0000 " + article("nul escape") + "\"}")).containing("Grid " + article("nul escape")),
-        docs("control-chars-txt", "ANSI escapes, bell and backspace in the text", 1, txt("\u001b[1mAlert\u001b[0m\u0007\b " + article("control"))).containing(article("control")),
+        docs("control-chars-txt", "ANSI escapes, bell and backspace in the text", 1, txt("\u001b[1mAlert\u001b[0m\u0007\b " + article("control"))).containing("Alert " + article("control")),
+        docs("terminal-escapes-txt", "CSI colours and cursor moves, an OSC title and hyperlink, a charset switch", 1,
+            txt("\u001b[1;31mAlert\u001b[0m: \u001b[2J\u001b[H\u001b]0;build log\u0007" + article("terminal escapes")
+                + " \u001b]8;;https://example.org\u001b\\Link\u001b]8;;\u001b\\ \u001b(Bend.")).containing("Alert: " + article("terminal escapes") + " Link end."),
         docs("crlf-txt", "Windows line endings", 1, txt("Headline\r\n\r\n" + article("crlf") + "\r\nSecond line.\r\n")).containing("crlf case"));
   }
 
@@ -208,7 +225,54 @@ public final class HostileCorpus {
             .containing("\ud83d\ude80 \ud83c\uddee\ud83c\uddf3 \ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67"),
         docs("zero-width", "zero-width spaces, word joiners, BOMs and soft hyphens inside words", 1,
             txt("The de\u200bfence mi\u2060nistry in Del\ufeffhi re\u00adviewed the zero-width case on Monday, officials said.")).containing(article("zero-width")),
-        quarantined("zero-width-only", "only zero-width characters", "EMPTY_TEXT", txt("\u200b\u200b\u2060\ufeff\u00ad")));
+        quarantined("zero-width-only", "only zero-width characters", "EMPTY_TEXT", txt("\u200b\u200b\u2060\ufeff\u00ad")),
+        quarantined("no-letter-or-digit", "punctuation, symbols and emoji only", "EMPTY_TEXT", txt("!!! ??? --- *** \u2026 \u2022\u2022 /// \ud83d\ude80\ud83d\ude80 \u00a7\u00b6")));
+  }
+
+  /**
+   * Documents that ingest accepts and that are built to hurt the later stages: each must pass
+   * entities, co-occurrences and topics without taking the run down.
+   */
+  static List<Kind> stageKillers() {
+    return List.of(
+        docs("token-200k-jsonl", "a 200,000-character token (one run of x)", 1,
+            jsonl(obj("tok-200k", article("long token") + " " + "x".repeat(200_000)))).containing("x".repeat(1000)),
+        docs("sentence-100k-words-txt", "a sentence of 100,000 words and no punctuation", 1, txt(article("long sentence") + " " + words(100_000))),
+        docs("entities-50k-jsonl", "50,000 distinct person, place and weapon names in one document", 1, jsonl(obj("ent-50k", names(50_000)))),
+        docs("one-word-repeated-txt", "one word 200,000 times", 1, txt("missile ".repeat(200_000).strip())));
+  }
+
+  /** {@code n} words without punctuation, drawn from twelve. */
+  private static String words(int n) {
+    String[] w = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"};
+    var random = new Random(11);
+    var out = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      out.append(i == 0 ? "" : " ").append(w[random.nextInt(w.length)]);
+    }
+    return out.toString();
+  }
+
+  /** An article listing {@code n} distinct made-up names, some with a title or a gazetteer place and weapon. */
+  private static String names(int n) {
+    String[] syllables = {"ka", "lo", "be", "tu", "mi", "ra", "zo", "ne", "vi", "da", "po", "shi", "an", "el", "or"};
+    String[] known = {"Russia", "China", "India", "NATO", "S-400", "BrahMos", "Gazprom", "Ukraine"};
+    var out = new StringBuilder(article("many names"));
+    var seen = new java.util.HashSet<String>();
+    var random = new Random(13);
+    while (seen.size() < n) {
+      String name = word(syllables, random) + " " + word(syllables, random);
+      if (seen.add(name)) {
+        out.append(seen.size() % 3 == 0 ? " President " : ", ").append(name);
+        out.append(seen.size() % 5 == 0 ? " of " + known[seen.size() % known.length] : "");
+      }
+    }
+    return out.append('.').toString();
+  }
+
+  private static String word(String[] syllables, Random random) {
+    String w = syllables[random.nextInt(syllables.length)] + syllables[random.nextInt(syllables.length)] + syllables[random.nextInt(syllables.length)];
+    return Character.toUpperCase(w.charAt(0)) + w.substring(1);
   }
 
   private static List<Kind> filesAndCompression() {

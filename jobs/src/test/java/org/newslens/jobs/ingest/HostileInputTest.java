@@ -39,9 +39,7 @@ class HostileInputTest {
   static void ingestAllKinds() throws Exception {
     spark = SparkTestSession.get();
     Path corpus = tmp.resolve("hostile");
-    for (HostileCorpus.Kind kind : HostileCorpus.kinds()) {
-      kind.writer().write(Files.createDirectories(corpus.resolve(kind.name())), spark);
-    }
+    HostileCorpus.writeAll(corpus, spark);
     assertThat(Main.run("ingest", "--input", corpus.toString(), "--warehouse", tmp.resolve("warehouse").toString())).isZero();
     sql("SELECT " + KIND + ", count(*) FROM newslens.documents GROUP BY 1").forEach(r -> DOCUMENTS.put(r.getString(0), r.getLong(1)));
     sql("SELECT " + KIND + ", reason_code, count(*) FROM newslens.quarantine GROUP BY 1, 2")
@@ -85,7 +83,7 @@ class HostileInputTest {
     for (Row r : sql("SELECT doc_id, text, title FROM newslens.documents")) {
       String text = r.getString(1);
       assertThat(text).as(r.getString(0)).isNotBlank().isEqualTo(Normalizer.normalize(text, Normalizer.Form.NFC))
-          .doesNotContain("\u0000", "\r", "\u200b", "\u2060", "\ufeff", "\u00ad", "\u202b", "\u202c", "\u2067", "\u2069", "\u001b", "<p>", "<script");
+          .doesNotContain("\u0000", "\r", "\u200b", "\u2060", "\ufeff", "\u00ad", "\u202b", "\u202c", "\u2067", "\u2069", "\u001b", "<p>", "<script", "[1;31m", "[0m", "]0;", "]8;;");
       assertThat(text.codePoints().filter(c -> Character.isISOControl(c) && c != '\n' || Character.getType(c) == Character.SURROGATE))
           .as("control characters or unpaired surrogates in %s", r.getString(0)).isEmpty();
       assertThat(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(text);

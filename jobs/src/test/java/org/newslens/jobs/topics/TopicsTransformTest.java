@@ -50,9 +50,9 @@ class TopicsTransformTest {
   void themesNeedEnoughMatchesAndDensityAndOtherwiseOther() {
     var schema = TopicTokens.SCHEMA;
     var rows = List.of(
-        RowFactory.create("both", "p", new String[] {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, 3, 4, new String[] {"army"}, new String[] {"oil"}),
-        RowFactory.create("sparse", "p", java.util.Collections.nCopies(200, "w").toArray(String[]::new), 3, 0, new String[] {"army"}, new String[0]),
-        RowFactory.create("none", "p", new String[] {"x"}, 0, 0, new String[0], new String[0]));
+        RowFactory.create("both", "p", new String[] {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, 3, 4, new String[] {"army"}, new String[] {"oil"}, false, null, null),
+        RowFactory.create("sparse", "p", java.util.Collections.nCopies(200, "w").toArray(String[]::new), 3, 0, new String[] {"army"}, new String[0], false, null, null),
+        RowFactory.create("none", "p", new String[] {"x"}, 0, 0, new String[0], new String[0], false, null, null));
     var themes = TopicsTransform.docThemes(spark.createDataFrame(rows, schema), 3, 2.0).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(0) + "/" + r.getString(1), r -> r.getDouble(2)));
     assertThat(themes).containsOnlyKeys("both/defence", "both/energy", "sparse/other", "none/other");
