@@ -32,6 +32,7 @@ class HostileRunIT {
     Path warehouse = tmp.resolve("warehouse");
     var run = Processes.newslens(Processes.ROOT, "run", "--input", corpus.toString(), "--warehouse", warehouse.toString(),
         "--master", "local[2]", "--k-all", "4", "--k-defence", "2", "--k-energy", "2", "--min-df", "1");
+    System.out.print(run.stdout());
     assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
     assertThat(run.stdout()).doesNotContain("topics skipped");
     assertThat(run.stderr()).doesNotContain("OutOfMemoryError", "StackOverflowError");
