@@ -1,7 +1,10 @@
 package org.newslens.jobs.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
@@ -74,6 +77,48 @@ record QueryOutput(Kind kind, String path) {
     }
     if (more && kind == Kind.TABLE) {
       out.println("(first " + max + " rows; --limit N shows more)");
+    }
+  }
+
+  /** A result as {@code serve-sql} sends it: its bytes, the rows in them, and the cap that cut it ("" if none). */
+  record Capped(byte[] body, int rows, String cutBy) {}
+
+  /**
+   * The result as CSV (header first) or JSON lines, at most {@code maxRows} rows and {@code maxBytes}
+   * bytes (whole lines only). The rows come through a local iterator over the result limited to one
+   * row past the cap, so the driver never holds more than that.
+   */
+  static Capped capped(Kind kind, Dataset<Row> result, int maxRows, long maxBytes) {
+    Dataset<Row> limited = result.limit(maxRows + 1);
+    Iterator<String> lines = kind == Kind.JSON
+        ? limited.toJSON().toLocalIterator()
+        : new CsvLines(limited.toLocalIterator());
+    var out = new ByteArrayOutputStream();
+    if (kind == Kind.CSV) {
+      out.writeBytes((Csv.line(List.of(result.columns())) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    int rows = 0;
+    while (lines.hasNext()) {
+      byte[] line = (lines.next() + "\n").getBytes(StandardCharsets.UTF_8);
+      if (rows == maxRows || out.size() + line.length > maxBytes) {
+        return new Capped(out.toByteArray(), rows, rows == maxRows ? "rows" : "bytes");
+      }
+      out.writeBytes(line);
+      rows++;
+    }
+    return new Capped(out.toByteArray(), rows, "");
+  }
+
+  /** Rows as CSV lines, converted as they are read. */
+  private record CsvLines(Iterator<Row> rows) implements Iterator<String> {
+    @Override
+    public boolean hasNext() {
+      return rows.hasNext();
+    }
+
+    @Override
+    public String next() {
+      return Csv.line(cells(rows.next()));
     }
   }
 

@@ -217,11 +217,11 @@ class SqlExperienceTest {
   void serveSqlIsLoopbackAndReadOnly() throws Exception {
     var tables = org.newslens.jobs.spark.WarehouseCatalog.registerAll(spark,
         org.newslens.jobs.spark.Warehouse.at(warehouse.toString(), spark.sparkContext().hadoopConfiguration()));
-    var server = ServeSqlCommand.start(spark, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        ServeSqlCommand.known(spark, tables));
+    var server = SqlEndpoint.start(ReadOnlySql.over(spark), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        ServeSqlCommand.known(spark, tables), SqlEndpoint.Limits.of(java.time.Duration.ofSeconds(60), 4, java.util.Optional.empty()));
     try {
-      assertThat(server.getAddress().getAddress().isLoopbackAddress()).isTrue();
-      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
+      String base = "http://127.0.0.1:" + server.address().getPort();
       HttpClient http = HttpClient.newHttpClient();
       var ok = http.send(HttpRequest.newBuilder(URI.create(base + "/sql?format=csv"))
           .POST(HttpRequest.BodyPublishers.ofString("SELECT count(*) AS n FROM newslens.documents")).build(),
@@ -245,7 +245,7 @@ class SqlExperienceTest {
       assertThat(bad.statusCode()).isEqualTo(400);
       assertThat(bad.body()).contains("nope").contains("newslens.documents");
     } finally {
-      server.stop(0);
+      server.stop();
     }
   }
 }
