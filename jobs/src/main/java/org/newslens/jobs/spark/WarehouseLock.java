@@ -67,11 +67,13 @@ public final class WarehouseLock implements AutoCloseable {
       return new Holder(localHost(), ProcessHandle.current().pid(), Instant.now(), command);
     }
 
-    String toFileText() {
+    /** The lock file's text. */
+    public String toFileText() {
       return "host=" + host + "\npid=" + pid + "\nstarted_at=" + startedAt + "\ncommand=" + command.replace('\n', ' ') + "\n";
     }
 
-    static Optional<Holder> parse(String text) {
+    /** The holder a lock file names; empty when it is cut off or not a lock file. */
+    public static Optional<Holder> parse(String text) {
       Map<String, String> fields = new LinkedHashMap<>();
       text.lines().filter(l -> l.indexOf('=') > 0).forEach(l -> fields.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
       try {
@@ -146,7 +148,7 @@ public final class WarehouseLock implements AutoCloseable {
           throw locked(warehouse, file, holder, timeout);
         }
         if (!announced) {
-          LOG.warn("the warehouse {} is locked by {}; waiting up to {} s for it", warehouse.root(), describe(holder), timeout.toSeconds());
+          LOG.warn("the warehouse {} is locked by {}; waiting up to {} s for it", Warehouse.shown(warehouse.root()), describe(holder), timeout.toSeconds());
           announced = true;
         }
         Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
@@ -271,9 +273,9 @@ public final class WarehouseLock implements AutoCloseable {
 
   private static WarehouseLockedException locked(Warehouse warehouse, Path file, Optional<Holder> holder, Duration timeout) {
     String waited = timeout.isZero() ? "" : " (waited " + timeout.toSeconds() + " s)";
-    return new WarehouseLockedException("the warehouse " + warehouse.root() + " is locked by another job: "
+    return new WarehouseLockedException("the warehouse " + Warehouse.shown(warehouse.root()) + " is locked by another job: "
         + describe(holder) + waited + ". Wait for it to end (--lock-timeout SECONDS waits); if that process is gone for good, delete "
-        + file, holder.orElse(new Holder("unknown", -1, Instant.EPOCH, "unknown")));
+        + Warehouse.shown(file), holder.orElse(new Holder("unknown", -1, Instant.EPOCH, "unknown")));
   }
 
   private static String describe(Optional<Holder> holder) {
