@@ -16,10 +16,11 @@ public final class CooccurCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var spark = job.session("cooccur");
-    var warehouse = job.warehouse(spark).prepareForWrite();
-    System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, counting.toOptions(duplicates.includeDuplicates)).run()));
-    return 0;
+    try (var lock = job.lockWarehouse()) {
+      var spark = job.session("cooccur");
+      System.out.print(Summary.cooccur(new CooccurJob(spark, job.warehouse(spark), counting.toOptions(duplicates.includeDuplicates)).run()));
+      return 0;
+    }
   }
 
   /** Options of the co-occurrence stage, shared with {@code run}. */

@@ -22,11 +22,12 @@ public final class EntitiesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var spark = job.session("entities");
-    var warehouse = job.warehouse(spark).prepareForWrite();
-    var result = new EntitiesJob(spark, warehouse, recognisers.toOptions(duplicates.includeDuplicates)).run();
-    System.out.print(Summary.entities(result));
-    return 0;
+    var options = recognisers.toOptions(duplicates.includeDuplicates);
+    try (var lock = job.lockWarehouse()) {
+      var spark = job.session("entities");
+      System.out.print(Summary.entities(new EntitiesJob(spark, job.warehouse(spark), options).run()));
+      return 0;
+    }
   }
 
   /** Options of the entity stage, shared with {@code run} and {@code eval-ner}. */

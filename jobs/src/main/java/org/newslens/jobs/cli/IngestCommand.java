@@ -22,11 +22,13 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var spark = job.session("ingest");
-    var warehouse = job.warehouse(spark).prepareForWrite();
-    var result = new IngestJob(spark, warehouse, input.toOptions(job.seed)).run();
-    System.out.print(Summary.ingest(result, warehouse.root().toString()));
-    return 0;
+    try (var lock = job.lockWarehouse()) {
+      var spark = job.session("ingest");
+      var warehouse = job.warehouse(spark);
+      var result = new IngestJob(spark, warehouse, input.toOptions(job.seed)).run();
+      System.out.print(Summary.ingest(result, warehouse.root().toString()));
+      return 0;
+    }
   }
 
   /** The input options shared by {@code ingest} and {@code run}. */

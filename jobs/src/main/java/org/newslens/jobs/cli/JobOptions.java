@@ -1,19 +1,30 @@
 package org.newslens.jobs.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
+import org.newslens.common.schema.Tables;
+import org.newslens.jobs.spark.Leftovers;
 import org.newslens.jobs.spark.CatalogMode;
 import org.newslens.jobs.spark.SparkSettings;
 import org.newslens.jobs.spark.Sessions;
 import org.newslens.jobs.spark.Warehouse;
+import org.newslens.jobs.spark.WarehouseLock;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every command takes (DESIGN.md "common"). */
 public final class JobOptions {
+
+  /** Spark's loggers that repeat a failed task's stack trace; quiet in bin/newslens unless --verbose. */
+  private static final List<String> TASK_FAILURE_LOGGERS = List.of("org.apache.spark.util.Utils",
+      "org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager",
+      "org.apache.spark.sql.execution.datasources.FileFormatWriter");
 
   /** Default warehouse: {@code ./warehouse}. */
   public static final String WAREHOUSE_DEFAULT = "warehouse";
@@ -41,8 +52,57 @@ public final class JobOptions {
   @Option(names = "--verbose", description = "Log progress and print stack traces of errors.")
   boolean verbose;
 
+  /** Default {@code --lock-timeout}: a second writer fails at once. */
+  public static final long LOCK_TIMEOUT_DEFAULT = 0;
+
+  @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "" + LOCK_TIMEOUT_DEFAULT,
+      description = "Commands that write the warehouse: wait up to SECONDS for another job's lock on it "
+          + "(default: ${DEFAULT-VALUE}, exit 3 at once naming the holder).")
+  long lockTimeout;
+
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
   /** The session for this command, with the warehouse's tables registered. */
   SparkSession session(String command) {
+    applyVerbose();
+    return Sessions.getOrCreate(settings(command));
+  }
+
+  private void applyVerbose() {
+    if (verbose) {
+      org.apache.logging.log4j.core.config.Configurator.setLevel("org.newslens", org.apache.logging.log4j.Level.INFO);
+      TASK_FAILURE_LOGGERS.forEach(l -> org.apache.logging.log4j.core.config.Configurator.setLevel(l, org.apache.logging.log4j.Level.WARN));
+    }
+  }
+
+  /**
+   * Opens the warehouse for a command that writes it, before its Spark session starts: prepares the
+   * folder, takes the warehouse lock (waiting up to {@code --lock-timeout}) and clears up after
+   * killed runs. The caller closes the lock when done.
+   */
+  WarehouseLock lockWarehouse() {
+    if (lockTimeout < 0) {
+      throw new UserException("--lock-timeout " + lockTimeout + " must be 0 or more seconds");
+    }
+    applyVerbose();
+    Warehouse target = Warehouse.at(warehouse, Sessions.hadoopConfiguration(settings(mixee.name()))).prepareForWrite();
+    WarehouseLock lock = WarehouseLock.acquire(target, commandLine(), Duration.ofSeconds(lockTimeout));
+    try {
+      Leftovers.cleanUp(target, Tables.ALL);
+      return lock;
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** This command as typed, for the lock file: {@code newslens ingest --input ...}, cut at 300 characters. */
+  private String commandLine() {
+    String line = "newslens " + String.join(" ", mixee.commandLine().getParseResult().originalArgs());
+    return line.length() <= 300 ? line : line.substring(0, 297) + "...";
+  }
+
+  private SparkSettings settings(String command) {
     Map<String, String> settings = new LinkedHashMap<>();
     for (String kv : conf) {
       int eq = kv.indexOf('=');
@@ -51,11 +111,8 @@ public final class JobOptions {
       }
       settings.put(kv.substring(0, eq), kv.substring(eq + 1));
     }
-    if (verbose) {
-      org.apache.logging.log4j.core.config.Configurator.setLevel("org.newslens", org.apache.logging.log4j.Level.INFO);
-    }
-    return Sessions.getOrCreate(new SparkSettings(localOrUri(), Optional.ofNullable(master), settings, "newslens " + command,
-        CliNames.parse(CatalogMode.class, catalog, "--catalog " + catalog)));
+    return new SparkSettings(localOrUri(), Optional.ofNullable(master), settings, "newslens " + command,
+        CliNames.parse(CatalogMode.class, catalog, "--catalog " + catalog));
   }
 
   Warehouse warehouse(SparkSession spark) {

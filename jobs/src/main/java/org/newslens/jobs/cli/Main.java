@@ -1,7 +1,10 @@
 package org.newslens.jobs.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import org.newslens.jobs.spark.RunLog;
+import org.newslens.jobs.spark.StorageFailure;
+import org.newslens.jobs.spark.WarehouseLockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -27,6 +30,12 @@ public final class Main implements Runnable {
   /** Exit code for failures during a job. */
   public static final int JOB_FAILED = 1;
 
+  /** Exit code when another job holds the warehouse's lock ({@code --lock-timeout} waits for it). */
+  public static final int WAREHOUSE_LOCKED = 3;
+
+  /** Exit code when storage refused a write (disk or quota full, read-only): the tables are unchanged. */
+  public static final int STORAGE_FAILED = 4;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -49,14 +58,20 @@ public final class Main implements Runnable {
     boolean verbose = parsed.asCommandLineList().stream()
         .anyMatch(c -> c.getParseResult().hasMatchedOption("--verbose"));
     PrintWriter err = cli.getErr();
-    Throwable user = userCause(e);
-    if (user != null) {
-      err.println("newslens " + cli.getCommandName() + ": " + user.getMessage());
+    Optional<String> storage = StorageFailure.kind(e);
+    Optional<Integer> known = printKnown(e, cli, StorageFailure.class, STORAGE_FAILED)
+        .or(() -> printKnown(e, cli, WarehouseLockedException.class, WAREHOUSE_LOCKED))
+        .or(() -> printKnown(e, cli, UserException.class, USAGE_ERROR))
+        .or(() -> storage.map(kind -> {
+          err.println("newslens " + cli.getCommandName() + ": " + kind + ": " + StorageFailure.detail(e));
+          return STORAGE_FAILED;
+        }));
+    if (known.isPresent()) {
       if (verbose) {
         e.printStackTrace(err);
       }
       err.flush();
-      return USAGE_ERROR;
+      return known.get();
     }
     err.println("newslens " + cli.getCommandName() + " failed: " + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
@@ -69,13 +84,15 @@ public final class Main implements Runnable {
     return JOB_FAILED;
   }
 
-  private static Throwable userCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UserException) {
-        return t;
+  /** Prints the message of the first {@code type} in the cause chain of {@code e}, if any; then its exit code. */
+  private static Optional<Integer> printKnown(Throwable e, CommandLine cli, Class<? extends Throwable> type, int exitCode) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        cli.getErr().println("newslens " + cli.getCommandName() + ": " + t.getMessage());
+        return Optional.of(exitCode);
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   /** The version from the jar manifest. */

@@ -21,8 +21,14 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (var lock = job.lockWarehouse()) { // once, for every stage
+      return runStages();
+    }
+  }
+
+  private int runStages() {
     var spark = job.session("run");
-    var warehouse = job.warehouse(spark).prepareForWrite();
+    var warehouse = job.warehouse(spark);
     var ingest = new IngestJob(spark, warehouse, input.toOptions(job.seed)).run();
     System.out.print(Summary.ingest(ingest, warehouse.root().toString()));
     var entityOptions = recognisers.toOptions(duplicates.includeDuplicates);

@@ -25,15 +25,18 @@ public final class TopicsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var spark = job.session("topics");
-    var warehouse = job.warehouse(spark).prepareForWrite();
     TopicsOptions options = topics.toOptions(job.seed, duplicates.includeDuplicates);
     if (!sweep.isEmpty()) {
-      System.out.print(TopicsSweep.run(spark, warehouse, options, sweep));
+      // A sweep writes no tables, so it reads without the warehouse lock.
+      var spark = job.session("topics");
+      System.out.print(TopicsSweep.run(spark, job.warehouse(spark), options, sweep));
       return 0;
     }
-    System.out.print(Summary.topics(new TopicsJob(spark, warehouse, options).run()));
-    return 0;
+    try (var lock = job.lockWarehouse()) {
+      var spark = job.session("topics");
+      System.out.print(Summary.topics(new TopicsJob(spark, job.warehouse(spark), options).run()));
+      return 0;
+    }
   }
 
   /** Options of the topics stage, shared with {@code run}. */

@@ -3,6 +3,8 @@ package org.newslens.jobs.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -27,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * staged complete first, then a journal naming them is written, then each old partition folder is
  * moved aside and the new one moved in. A run killed after the journal is rolled forward by
  * {@link #recover}, so readers see the old set of partitions or the new one once recovery ran.
+ *
+ * <p>A write that fails (a full or read-only disk, a failed task) removes its staged files and
+ * leaves the previous version; storage errors become a {@link StorageFailure} that says so. The
+ * journal is written to a temporary file and renamed, so it is whole or absent. Staged versions
+ * of killed runs are removed by {@link Leftovers#cleanUp}, which the holder of the
+ * {@link WarehouseLock} calls before it writes.
  */
 public final class AtomicTableWriter {
 
@@ -35,12 +43,22 @@ public final class AtomicTableWriter {
   /** Rows per Parquet file: bounds file size for big periods without a small-files explosion. */
   public static final long MAX_RECORDS_PER_FILE = 250_000;
 
+  /** Folders of {@code newslens.db/} for new versions being written and old ones being deleted. */
+  static final String STAGING = ".staging";
+  static final String TRASH = ".trash";
+
+  /** Suffix of a table's swap journal, {@code newslens.db/.<table>.swap}. */
+  static final String JOURNAL = ".swap";
+
   /** Third line of a partition swap's journal; the lines after it name the partitions. */
   private static final String PARTITIONS = "partitions";
   private static final String REPLACE = "replace ";
   private static final String REMOVE = "remove ";
 
   private final Warehouse warehouse;
+
+  /** Tables this writer has replaced, named when a later write fails. */
+  private final List<String> replaced = new ArrayList<>();
 
   public AtomicTableWriter(Warehouse warehouse) {
     this.warehouse = warehouse;
@@ -51,13 +69,77 @@ public final class AtomicTableWriter {
     FileSystem fs = warehouse.fs();
     recover(table); // this job is the table's writer: any journal left is a killed run's
     String tag = table.name() + "-" + UUID.randomUUID();
-    Path staging = new Path(new Path(warehouse.databaseDir(), ".staging"), tag);
-    data.write()
-        .mode(SaveMode.ErrorIfExists)
-        .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
-        .partitionBy(table.partitionColumns().toArray(String[]::new))
-        .parquet(staging.toString());
-    swap(fs, table, staging, new Path(new Path(warehouse.databaseDir(), ".trash"), tag));
+    Path staging = stage(table, data, tag);
+    Path trash = new Path(trashDir(), tag);
+    try {
+      fs.mkdirs(trashDir());
+      writeJournal(fs, table, staging + "\n" + trash + "\n");
+    } catch (IOException e) {
+      throw abandoned(table, staging, e);
+    }
+    swap(fs, table, staging, trash);
+    replaced.add(table.name());
+  }
+
+  /** Writes {@code data} to {@code .staging/<tag>}; on failure removes what it wrote. */
+  private Path stage(TableSpec table, Dataset<Row> data, String tag) {
+    Path staging = new Path(stagingDir(), tag);
+    try {
+      data.write()
+          .mode(SaveMode.ErrorIfExists)
+          .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
+          .partitionBy(table.partitionColumns().toArray(String[]::new))
+          .parquet(staging.toString());
+      return staging;
+    } catch (Exception e) { // Spark's SparkException is checked, though Scala throws it unannounced
+      deleteQuietly(staging);
+      probeStorage(e);
+      var storage = StorageFailure.whileWriting(e, table.name(), warehouse.databaseDir(), unchanged(table));
+      if (storage.isPresent()) {
+        throw storage.get();
+      }
+      throw e;
+    }
+  }
+
+  /** The failure of a write whose swap never started: its staged version is removed. */
+  private RuntimeException abandoned(TableSpec table, Path staging, IOException e) {
+    deleteQuietly(staging);
+    deleteQuietly(journal(table).suffix(".tmp"));
+    var failure = new UncheckedIOException("journalling the swap of " + table.name() + " failed", e);
+    return StorageFailure.whileWriting(failure, table.name(), warehouse.databaseDir(), unchanged(table))
+        .<RuntimeException>map(f -> f).orElse(failure);
+  }
+
+  /**
+   * Adds to {@code e}, a failed write that does not say why, the storage's answer to a probe file
+   * (Hadoop's mkdirs on a read-only disk reports only "Mkdirs failed").
+   */
+  private void probeStorage(Exception e) {
+    if (StorageFailure.kind(e).isPresent()) {
+      return;
+    }
+    Path probe = new Path(warehouse.databaseDir(), ".probe-" + UUID.randomUUID());
+    try (var out = warehouse.fs().create(probe, true)) {
+      out.write(0);
+    } catch (IOException refused) {
+      e.addSuppressed(refused);
+    }
+    deleteQuietly(probe);
+  }
+
+  /** The outcome of a failed write of {@code table}, naming the other tables this writer had replaced. */
+  private String unchanged(TableSpec table) {
+    var others = replaced.stream().filter(t -> !t.equals(table.name())).distinct().toList();
+    return "the previous table is unchanged" + (others.isEmpty() ? "" : " (this run had already replaced " + String.join(", ", others) + ")");
+  }
+
+  private void deleteQuietly(Path path) {
+    try {
+      warehouse.fs().delete(path, true);
+    } catch (IOException e) {
+      LOG.warn("could not remove {}: {}", path, e.toString());
+    }
   }
 
   /**
@@ -72,13 +154,8 @@ public final class AtomicTableWriter {
     FileSystem fs = warehouse.fs();
     recover(table);
     String tag = table.name() + "-" + UUID.randomUUID();
-    Path staging = new Path(new Path(warehouse.databaseDir(), ".staging"), tag);
-    data.write()
-        .mode(SaveMode.ErrorIfExists)
-        .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
-        .partitionBy(table.partitionColumns().get(0))
-        .parquet(staging.toString());
-    Path trash = new Path(new Path(warehouse.databaseDir(), ".trash"), tag);
+    Path staging = stage(table, data, tag);
+    Path trash = new Path(trashDir(), tag);
     String column = table.partitionColumns().get(0);
     StringBuilder journal = new StringBuilder(staging + "\n" + trash + "\n" + PARTITIONS + "\n");
     try {
@@ -87,10 +164,13 @@ public final class AtomicTableWriter {
         journal.append(fs.exists(new Path(staging, dir)) ? REPLACE : REMOVE).append(dir).append('\n');
       }
       fs.mkdirs(trash);
-      try (var out = fs.create(journal(table), true)) {
-        out.write(journal.toString().getBytes(StandardCharsets.UTF_8));
-      }
+      writeJournal(fs, table, journal.toString());
+    } catch (IOException e) {
+      throw abandoned(table, staging, e);
+    }
+    try {
       rollForward(fs, table, readJournal(fs, journal(table)));
+      replaced.add(table.name());
       LOG.info("table {}: partitions {} replaced", table.name(), values);
     } catch (IOException e) {
       throw new UncheckedIOException("swapping in new partitions of " + table.name() + " failed", e);
@@ -126,14 +206,11 @@ public final class AtomicTableWriter {
     fs.delete(staging, true);
   }
 
+  /** Moves the old version aside and the staged one in; the journal is already written. */
   private void swap(FileSystem fs, TableSpec table, Path staging, Path trash) {
     Path target = warehouse.tableDir(table);
     Path journal = journal(table);
     try {
-      fs.mkdirs(trash.getParent());
-      try (var out = fs.create(journal, true)) {
-        out.write((staging + "\n" + trash + "\n").getBytes(StandardCharsets.UTF_8));
-      }
       if (fs.exists(target) && !fs.rename(target, trash)) {
         throw new IOException("cannot move " + target + " aside to " + trash);
       }
@@ -197,11 +274,30 @@ public final class AtomicTableWriter {
     }
   }
 
-  private Path journal(TableSpec table) {
-    return new Path(warehouse.databaseDir(), "." + table.name() + ".swap");
+  private Path stagingDir() {
+    return new Path(warehouse.databaseDir(), STAGING);
   }
 
-  private static String[] readJournal(FileSystem fs, Path journal) throws IOException {
+  private Path trashDir() {
+    return new Path(warehouse.databaseDir(), TRASH);
+  }
+
+  private Path journal(TableSpec table) {
+    return new Path(warehouse.databaseDir(), "." + table.name() + JOURNAL);
+  }
+
+  /** Writes the journal whole or not at all: to a temporary file, then renamed. */
+  private void writeJournal(FileSystem fs, TableSpec table, String text) throws IOException {
+    Path tmp = journal(table).suffix(".tmp");
+    try (var out = fs.create(tmp, true)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    if (!fs.rename(tmp, journal(table))) {
+      throw new IOException("cannot move " + tmp + " to " + journal(table));
+    }
+  }
+
+  static String[] readJournal(FileSystem fs, Path journal) throws IOException {
     try (var in = fs.open(journal)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
     }
@@ -209,6 +305,14 @@ public final class AtomicTableWriter {
 
   /** Appends rows to a table as new files (used for the {@code runs} log); visible at commit. */
   public void append(TableSpec table, Dataset<Row> rows) {
-    rows.coalesce(1).write().mode(SaveMode.Append).parquet(warehouse.tableDir(table).toString());
+    try {
+      rows.coalesce(1).write().mode(SaveMode.Append).parquet(warehouse.tableDir(table).toString());
+    } catch (Exception e) {
+      var storage = StorageFailure.whileWriting(e, table.name(), warehouse.databaseDir(), "no row was added");
+      if (storage.isPresent()) {
+        throw storage.get();
+      }
+      throw e;
+    }
   }
 }

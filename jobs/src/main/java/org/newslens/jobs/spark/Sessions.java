@@ -1,6 +1,8 @@
 package org.newslens.jobs.spark;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -41,6 +43,32 @@ public final class Sessions {
         .filter(e -> e.getKey().startsWith("spark.sql."))
         .forEach(e -> spark.conf().set(e.getKey(), e.getValue()));
     return spark;
+  }
+
+  /**
+   * The Hadoop settings of the session for {@code settings}, without starting one (a writer takes
+   * the warehouse lock before Spark starts): this JVM's session's if it has one, else the site
+   * files on the class path plus the {@code spark.hadoop.*} settings of spark-submit and
+   * {@code --conf}, as Spark would apply them.
+   */
+  public static Configuration hadoopConfiguration(SparkSettings settings) {
+    var existing = SparkSession.getDefaultSession();
+    if (existing.isDefined()) {
+      return existing.get().sparkContext().hadoopConfiguration();
+    }
+    Map<String, String> spark = new LinkedHashMap<>();
+    for (var kv : new SparkConf().getAll()) {
+      spark.put(kv._1(), kv._2());
+    }
+    spark.putAll(settings.conf());
+    Configuration conf = new Configuration();
+    String prefix = "spark.hadoop.";
+    spark.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        conf.set(k.substring(prefix.length()), v);
+      }
+    });
+    return conf;
   }
 
   private static SparkSession build(SparkSettings settings) {

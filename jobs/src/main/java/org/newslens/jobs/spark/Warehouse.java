@@ -41,6 +41,12 @@ public final class Warehouse {
     }
   }
 
+  /** A path for messages: a local one as a plain path, without {@code file:} or a trailing slash. */
+  public static String shown(Path path) {
+    String shown = "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
+    return shown.length() > 1 && shown.endsWith("/") ? shown.substring(0, shown.length() - 1) : shown;
+  }
+
   public Path root() {
     return root;
   }
@@ -105,7 +111,9 @@ public final class Warehouse {
       }
       return this;
     } catch (IOException e) {
-      throw new UserException("--warehouse " + root + " is not writable: " + e.getMessage(), e);
+      throw StorageFailure.kind(e)
+          .<RuntimeException>map(kind -> new StorageFailure(kind + ": cannot write the warehouse " + shown(root) + "; no table was changed", e))
+          .orElseGet(() -> new UserException("--warehouse " + root + " is not writable: " + e.getMessage(), e));
     }
   }
 }

@@ -47,6 +47,37 @@ class AtomicTableWriterTest {
         org.apache.spark.sql.functions.assert_true(org.apache.spark.sql.functions.lit(false)).cast("string"));
     assertThatThrownBy(() -> writer.replace(QuarantineTable.SPEC, failing)).isInstanceOf(Exception.class);
     assertThat(count()).isEqualTo(2);
+    assertThat(dir.resolve("newslens.db/.staging").toFile().list()).as("its staged files are removed").isEmpty();
+  }
+
+  @Test
+  void cleanUpFinishesJournalledSwapsThenRemovesWhatKilledRunsLeft() throws Exception {
+    var wh = warehouse();
+    var writer = new AtomicTableWriter(wh);
+    writer.replace(QuarantineTable.SPEC, rows("old"));
+    Path db = dir.resolve("newslens.db");
+    // A run killed between its renames: the journal still needs its staged version.
+    Path staged = db.resolve(".staging/quarantine-journalled");
+    rows("new1", "new2").write().parquet(staged.toString());
+    Path trash = db.resolve(".trash/quarantine-journalled");
+    Files.move(db.resolve("quarantine"), trash);
+    Files.writeString(db.resolve(".quarantine.swap"), staged.toUri() + "\n" + trash.toUri() + "\n");
+    // Runs killed while staging, while deleting an old version, and while writing a journal.
+    Files.createDirectories(db.resolve(".staging/documents-killed/period=2026-01"));
+    Files.writeString(db.resolve(".staging/documents-killed/period=2026-01/part-0.parquet"), "half");
+    Files.createDirectories(db.resolve(".trash/entities-killed"));
+    Files.writeString(db.resolve(".entities.swap.tmp"), "file:/x");
+    // A journal of a table this clean-up is not told about keeps what it names.
+    Path foreign = Files.createDirectories(db.resolve(".staging/other-kept"));
+    Files.writeString(db.resolve(".other.swap"), foreign.toUri() + "\n" + db.resolve(".trash/other-kept").toUri() + "\n");
+
+    var removed = Leftovers.cleanUp(wh, org.newslens.common.schema.Tables.ALL);
+
+    assertThat(count()).as("the journalled swap was finished").isEqualTo(2);
+    assertThat(removed).extracting(p -> p.getName()).containsExactlyInAnyOrder("documents-killed", "entities-killed", ".entities.swap.tmp");
+    assertThat(db.resolve(".staging").toFile().list()).containsExactly("other-kept");
+    assertThat(db.resolve(".trash").toFile().list()).isEmpty();
+    assertThat(db.resolve(".quarantine.swap")).doesNotExist();
   }
 
   @Test
