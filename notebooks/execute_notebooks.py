@@ -4,12 +4,13 @@
 
 Every notebook in this folder (or those named) runs in the "newslens" kernel with this folder as
 its working directory. A notebook fails when a cell errors or when it shows fewer charts (PNG
-images or Vega-Lite outputs) than its metadata "newslens": {"charts": N} asks for. A kernel that
-does not start (the JVM kernel can hang at start) is started again. The executed copies go to
---out (default target/executed); --update writes them over the committed notebooks instead; each kernel's log is beside the executed copies.
+images or Vega-Lite outputs) than its metadata "newslens": {"charts": N} asks for. Each notebook
+starts the kernel once: a kernel that does not answer within STARTUP_TIMEOUT seconds fails that
+notebook (kernel-starts.py checks many starts). The executed copies go to --out (default
+target/executed); --update writes them over the committed notebooks instead; each kernel's log is
+beside the executed copies.
 """
 import argparse
-import asyncio
 import atexit
 import pathlib
 import sys
@@ -22,58 +23,43 @@ from nbclient.exceptions import CellExecutionError
 HERE = pathlib.Path(__file__).resolve().parent
 KERNEL = "newslens"
 CHART_TYPES = ("image/png", "application/vnd.vegalite.v5+json")
-START_ATTEMPTS = 10  # about half the starts hang on a busy 2-core machine: 10 tries make a failed notebook run rare
-LAUNCH_TIMEOUT = 120  # seconds for the kernel's JVM to bind its channels
-STARTUP_TIMEOUT = 20  # seconds for a bound kernel to answer; a healthy one answers at once
-CHANNELS = ("Shell", "Control", "Stdin", "Heartbeat", "IOPub")
+STARTUP_TIMEOUT = 120  # seconds from the JVM's launch to its first answer (15-30 s on a busy 2-core machine)
 
 
-class PatientClient(NotebookClient):
-    """Waits, after launching the kernel, until its log says all its channels are bound: a request
-    that reaches rapaio's kernel before it is ready can kill or stall its shell thread, and the
-    start then hangs."""
+class KernelStartError(Exception):
+    """The kernel did not answer at start."""
 
-    kernel_log = None
-    answered = False  # whether the kernel answered at start: later failures are not start failures
+
+class OneStartClient(NotebookClient):
+    """Records whether the kernel answered at start, to tell a start that failed from a cell."""
+
+    answered = False
 
     async def async_start_new_kernel_client(self):
         client = await super().async_start_new_kernel_client()
         self.answered = True
         return client
 
-    async def async_start_new_kernel(self, **kwargs):
-        self.kernel_log.flush()
-        log = pathlib.Path(self.kernel_log.name)
-        offset = log.stat().st_size
-        await super().async_start_new_kernel(**kwargs)
-        deadline = time.monotonic() + LAUNCH_TIMEOUT
-        while time.monotonic() < deadline:
-            started = log.read_text(errors="replace")[offset:]
-            if all(f"[{channel}Channel]: Binding" in started for channel in CHANNELS):
-                break
-            await asyncio.sleep(0.2)
-        await asyncio.sleep(1)
-
 
 def execute(path, kernel_log):
-    """The executed notebook. Should the kernel still not answer at start, it is started again,
-    up to START_ATTEMPTS times."""
-    for attempt in range(1, START_ATTEMPTS + 1):
-        nb = nbformat.read(path, as_version=4)
-        client = PatientClient(nb, kernel_name=KERNEL, timeout=600, startup_timeout=STARTUP_TIMEOUT,
-                               record_timing=False, resources={"metadata": {"path": str(HERE)}})
-        client.kernel_log = kernel_log
-        try:
-            client.execute(stdout=kernel_log, stderr=kernel_log)
-            return nb
-        except CellExecutionError:
+    """The executed notebook, from one kernel start: a start that does not answer is not retried
+    (install-kernel.sh fixes the races in rapaio's kernel that made one start in four hang)."""
+    nb = nbformat.read(path, as_version=4)
+    client = OneStartClient(nb, kernel_name=KERNEL, timeout=600, startup_timeout=STARTUP_TIMEOUT,
+                            record_timing=False, resources={"metadata": {"path": str(HERE)}})
+    try:
+        client.execute(stdout=kernel_log, stderr=kernel_log)
+        return nb
+    except CellExecutionError:
+        raise
+    except Exception as e:  # noqa: BLE001 - any failure before the kernel answered is a start failure
+        if client.answered:
             raise
-        except Exception as e:  # noqa: BLE001 - any failure before the kernel answered is a start failure
-            atexit.unregister(client._cleanup_kernel)  # nbclient leaves it registered when the start fails
-            if client.answered or attempt == START_ATTEMPTS:
-                raise
-            print(f"  kernel did not start ({type(e).__name__}: {e}); starting it again", flush=True)
-    raise AssertionError("unreachable")
+        atexit.unregister(client._cleanup_kernel)  # nbclient leaves it registered when the start fails
+        raise KernelStartError(
+            f"the kernel did not start: no answer within {STARTUP_TIMEOUT} s ({type(e).__name__}: {e}); "
+            f"not retried (notebooks/kernel-starts.py N starts the kernel N times and keeps the thread "
+            f"dump of a start that hangs)") from e
 
 
 def problems(nb):

@@ -17,9 +17,10 @@ ensure_debian() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-# Builds the job jar, Spark's jars and the kernel jars when one is missing.
+# Builds the job jar, Spark's jars, the kernel jars and the kernel fix when one is missing.
 ensure_built() {
   if ! ls "$here"/target/newslens-notebooks-*.jar "$here"/target/kernel/rapaio-jupyter-kernel.jar \
+      "$here"/target/kernel-fix/org/rapaio/jupyter/kernel/channels/LoopThread.class \
       "$root"/jobs/target/newslens-jobs-*.jar >/dev/null 2>&1; then
     (cd "$root" && mvn -B -q -DskipTests package)
   fi
