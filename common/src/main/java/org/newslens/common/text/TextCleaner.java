@@ -27,13 +27,16 @@ public final class TextCleaner {
   /**
    * ANSI/VT escape sequences (ECMA-48), removed whole: CSI ({@code ESC [} or C1 {@code 0x9B},
    * parameters, intermediates, a final byte: colours, cursor moves); OSC, DCS, SOS, PM and APC
-   * strings up to their terminator (BEL or ST; window titles, hyperlinks); any other escape
-   * ({@code ESC (B}, {@code ESC 7}). A string without its terminator within 4,096 characters loses
-   * only its introducer.
+   * strings introduced by {@code ESC}, up to their terminator (BEL or ST; window titles,
+   * hyperlinks); any other escape ({@code ESC (B}, {@code ESC 7}). A string without its terminator
+   * within 4,096 characters loses only its introducer. The 8-bit string introducers (0x90, 0x98,
+   * 0x9D-0x9F) are not honoured: in text mis-decoded from Windows-1252 they are letters ("ž",
+   * "Ÿ"), and a string would swallow up to 4,096 characters of article; alone they are dropped
+   * with the other control characters.
    */
   private static final Pattern TERMINAL_ESCAPES = Pattern.compile(
       "(?:\u001B\\[|\u009B)[0-?]*[ -/]*[@-~]"
-          + "|(?:\u001B[\\]PX^_]|[\u0090\u0098\u009D\u009E\u009F])[^\u0007\u001B\u009C]{0,4096}(?:\u0007|\u001B\\\\|\u009C)"
+          + "|\u001B[\\]PX^_][^\u0007\u001B\u009C]{0,4096}(?:\u0007|\u001B\\\\|\u009C)"
           + "|\u001B[ -/]*[0-~]?");
 
   private TextCleaner() {}
@@ -63,7 +66,7 @@ public final class TextCleaner {
   static String removeTerminalEscapes(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\u001B' || c >= '\u0090' && c <= '\u009F') {
+      if (c == '\u001B' || c == '\u009B') {
         return TERMINAL_ESCAPES.matcher(s).replaceAll("");
       }
     }

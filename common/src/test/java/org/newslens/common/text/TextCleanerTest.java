@@ -43,6 +43,8 @@ class TextCleanerTest {
     // An OSC that never ends loses its introducer only: the text after it stays.
     assertThat(TextCleaner.cleanBody("\u001B]0;unterminated title. The text stays.")).isEqualTo("0;unterminated title. The text stays.");
     assertThat(TextCleaner.cleanBody("no escapes [31m here")).isEqualTo("no escapes [31m here");
+    // 8-bit string introducers are mis-decoded letters more often than terminal strings: only they go.
+    assertThat(TextCleaner.cleanBody("Ko\u009Eeluh and Ma\u009Cstricht")).isEqualTo("Koeluh and Mastricht");
   }
 
   @Test
