@@ -44,8 +44,8 @@ final class Summary {
     if (r.truncatedDocs() > 0) {
       out.append(String.format("  capped      %,10d documents longer than --max-ner-chars: CRF read only their start%n", r.truncatedDocs()));
     }
-    long longRuns = r.counters().get("ner_long_tokens_skipped");
-    long longSentences = r.counters().get("ner_long_sentences_split");
+    long longRuns = r.counters().get(org.newslens.jobs.entities.EntitiesJob.SKIPPED_TOKENS);
+    long longSentences = r.counters().get(org.newslens.jobs.entities.EntitiesJob.SPLIT_SENTENCES);
     if (longRuns + longSentences > 0) {
       out.append(String.format("  bounded     %,10d runs of over %d characters not tokenised, %,d sentences of over %d tokens cut%n",
           longRuns, org.newslens.jobs.entities.CrfNer.MAX_TOKEN_CHARS, longSentences, org.newslens.jobs.entities.CrfNer.MAX_SENTENCE_TOKENS));
@@ -81,12 +81,12 @@ final class Summary {
       out.append(String.format("  %-8s %4d %6d %10.4f %10.4f %10s %12.1f%n", f.model(), f.k(), f.docs(), f.meanNpmi(), f.diversity(),
           f.stability() == null ? "-" : String.format("%.4f", f.stability()), f.perplexity() == null ? Double.NaN : f.perplexity()));
     }
-    long truncated = r.counters().get("topic_docs_truncated");
+    long truncated = r.counters().get(org.newslens.jobs.topics.TopicsJob.TRUNCATED_DOCS);
     if (truncated > 0) {
       out.append(String.format("  capped      %,10d documents of over %,d topic tokens: their first ones kept%n", truncated,
           org.newslens.jobs.topics.TopicTokens.MAX_DOC_TOKENS));
     }
-    out.append(skipped(r.counters().get("skipped_documents"), "topics"));
+    out.append(skipped(r.counters().get(org.newslens.jobs.topics.TopicsJob.SKIPPED_DOCS), "topics"));
     out.append(stages(r.stageSeconds()));
     out.append("  try         bin/newslens sql \"SELECT model, topic_id, label, round(npmi, 3) AS npmi, round(prevalence, 3) AS prevalence FROM newslens.topics ORDER BY model, prevalence DESC\"\n");
     return out.toString();

@@ -53,11 +53,12 @@ public final class CrfNer {
   /** Tokenises and splits the whole text; runs the CRF on sentences that begin before {@code maxChars}. */
   public static Annotated annotate(String text, int maxChars) {
     var out = new Builder();
-    out.skippedTokens = longRuns(text, MAX_TOKEN_CHARS);
-    for (int start = 0; start < text.length(); ) {
-      int end = chunkEnd(text, start, CHUNK_CHARS);
-      String chunk = text.substring(start, end);
-      Annotation doc = new Annotation(out.skippedTokens == 0 ? chunk : blankLongRuns(chunk, MAX_TOKEN_CHARS));
+    Blanked blanked = blankLongRuns(text, MAX_TOKEN_CHARS);
+    out.skippedTokens = blanked.runs();
+    String tokenised = blanked.text();
+    for (int start = 0; start < tokenised.length(); ) {
+      int end = chunkEnd(tokenised, start, CHUNK_CHARS);
+      Annotation doc = new Annotation(tokenised.substring(start, end));
       Holder.PIPELINE.annotate(doc);
       for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
         out.sentence(text, start, sentence.get(CoreAnnotations.TokensAnnotation.class), maxChars);
@@ -132,32 +133,28 @@ public final class CrfNer {
     return Character.isHighSurrogate(text.charAt(window - 1)) ? window - 1 : window;
   }
 
-  /** The text with every run of more than {@code max} non-space characters replaced by as many spaces. */
-  static String blankLongRuns(String text, int max) {
-    char[] chars = text.toCharArray();
-    int runStart = 0;
-    for (int i = 0; i <= chars.length; i++) {
-      if (i == chars.length || isSpace(chars[i])) {
-        if (i - runStart > max) {
-          java.util.Arrays.fill(chars, runStart, i, ' ');
-        }
-        runStart = i + 1;
-      }
-    }
-    return new String(chars);
-  }
+  /** A text with its over-long runs blanked, and how many runs that was. */
+  record Blanked(String text, int runs) {}
 
-  /** How many runs of more than {@code max} non-space characters the text holds. */
-  static int longRuns(String text, int max) {
+  /**
+   * The text with every run of more than {@code max} non-space characters replaced by as many
+   * spaces (the same string when there is none), and the number of such runs.
+   */
+  static Blanked blankLongRuns(String text, int max) {
+    char[] chars = null;
     int runs = 0;
     int runStart = 0;
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || isSpace(text.charAt(i))) {
-        runs += i - runStart > max ? 1 : 0;
+        if (i - runStart > max) {
+          chars = chars == null ? text.toCharArray() : chars;
+          java.util.Arrays.fill(chars, runStart, i, ' ');
+          runs++;
+        }
         runStart = i + 1;
       }
     }
-    return runs;
+    return new Blanked(chars == null ? text : new String(chars), runs);
   }
 
   private static boolean isSpace(char c) {

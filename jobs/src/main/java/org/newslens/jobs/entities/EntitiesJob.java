@@ -87,10 +87,12 @@ public final class EntitiesJob {
     }
   }
 
+  // Keys of runs.counters: tokens, documents the CRF read only the start of, runs of over
+  // CrfNer.MAX_TOKEN_CHARS characters not tokenised, sentences cut, documents skipped.
   static final String TOKENS = "tokens";
   static final String TRUNCATED_DOCS = "ner_truncated_docs";
-  static final String SKIPPED_TOKENS = "ner_long_tokens_skipped";
-  static final String SPLIT_SENTENCES = "ner_long_sentences_split";
+  public static final String SKIPPED_TOKENS = "ner_long_tokens_skipped";
+  public static final String SPLIT_SENTENCES = "ner_long_sentences_split";
   static final String SKIPPED_DOCS = "skipped_documents";
 
   private final SparkSession spark;

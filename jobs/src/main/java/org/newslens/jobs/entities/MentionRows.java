@@ -99,11 +99,12 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
     try {
       return mentions(extractor, doc);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      LOG.warn("entities: document {} skipped: {}", doc.<String>getAs(DocumentsTable.DOC_ID), SkippedDocuments.detail(e));
+      String detail = SkippedDocuments.detail(e);
+      LOG.warn("entities: document {} skipped: {}", doc.<String>getAs(DocumentsTable.DOC_ID), detail);
       counters.skippedDocs().add(1);
       return List.of(RowFactory.create(doc.getAs(DocumentsTable.DOC_ID), -1, 0, 0, 0, 0, "", "", "", "", 0.0,
           doc.getAs(DocumentsTable.PERIOD), "", null, "none", doc.getAs(DocumentsTable.PUBLISHED_AT), false,
-          SkippedDocuments.code(e), SkippedDocuments.detail(e)));
+          SkippedDocuments.code(e), detail));
     }
   }
 

@@ -82,9 +82,10 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
     try {
       return tokens(doc);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      LOG.warn("topics: document {} skipped: {}", doc.getString(0), SkippedDocuments.detail(e));
+      String detail = SkippedDocuments.detail(e);
+      LOG.warn("topics: document {} skipped: {}", doc.getString(0), detail);
       return RowFactory.create(doc.getString(0), doc.getString(1), new String[0], 0, 0, new String[0], new String[0], false,
-          SkippedDocuments.code(e), SkippedDocuments.detail(e));
+          SkippedDocuments.code(e), detail);
     }
   }
 

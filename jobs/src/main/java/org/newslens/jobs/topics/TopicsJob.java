@@ -48,8 +48,10 @@ import scala.Tuple2;
 public final class TopicsJob {
 
   public static final String NAME = "topics";
-  static final String SKIPPED_DOCS = "skipped_documents";
-  static final String TRUNCATED_DOCS = "topic_docs_truncated";
+  /** Counter in {@code runs.counters}: documents the tokeniser skipped. */
+  public static final String SKIPPED_DOCS = "skipped_documents";
+  /** Counter in {@code runs.counters}: documents whose topic tokens were cut at {@link TopicTokens#MAX_DOC_TOKENS}. */
+  public static final String TRUNCATED_DOCS = "topic_docs_truncated";
   static final int MIN_DOCS_PER_TOPIC = 2;
 
   /** What a run did; {@code counters} holds the documents skipped and those whose tokens were cut. */
@@ -133,11 +135,12 @@ public final class TopicsJob {
     ThemeLexicon lexicon = ThemeLexicon.load(options.themesDir());
     Dataset<Row> analysed = prepare(lexicon).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> tokens = analysed.where(col(SkippedDocuments.CODE).isNull());
+    Dataset<Row> skipped = analysed.where(col(SkippedDocuments.CODE).isNotNull());
     try {
       timer.time("tokenise", analysed::count);
       long docCount = tokens.count();
       Map<String, Long> counters = new TreeMap<>();
-      counters.put(SKIPPED_DOCS, analysed.where(col(SkippedDocuments.CODE).isNotNull()).count());
+      counters.put(SKIPPED_DOCS, skipped.count());
       counters.put(TRUNCATED_DOCS, tokens.where(col(TopicTokens.TRUNCATED)).count());
       Dataset<Row> docThemes = TopicsTransform.docThemes(tokens, options.themeMinMatches(), options.themeMinScore()).persist();
       List<String> vocab = timer.time("vocabulary", () -> vocabulary(tokens));
@@ -167,7 +170,7 @@ public final class TopicsJob {
       Dataset<Row> allWeights = weights.stream().reduce(Dataset::unionByName).orElseThrow().persist();
       timer.time("write", () -> {
         write(docThemes, vocab, lexicon, fits, allWeights, runId);
-        SkippedDocuments.write(spark, warehouse, NAME, analysed.where(col(SkippedDocuments.CODE).isNotNull()), runId, Optional.empty());
+        SkippedDocuments.write(spark, warehouse, NAME, skipped, runId, Optional.empty());
         return null;
       });
       Map<String, Long> themes = new TreeMap<>();

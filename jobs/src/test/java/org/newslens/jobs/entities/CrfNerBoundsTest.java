@@ -19,9 +19,9 @@ class CrfNerBoundsTest {
   @Test
   void aLongRunIsBlankedInPlaceAndCounted() {
     String text = "ab " + "x".repeat(100) + " cd " + "y".repeat(80);
-    String blanked = CrfNer.blankLongRuns(text, 80);
-    assertThat(blanked).hasSameSizeAs(text).startsWith("ab  ").endsWith(" cd " + "y".repeat(80)).doesNotContain("x");
-    assertThat(CrfNer.longRuns(text, 80)).isEqualTo(1);
+    CrfNer.Blanked blanked = CrfNer.blankLongRuns(text, 80);
+    assertThat(blanked.text()).hasSameSizeAs(text).startsWith("ab  ").endsWith(" cd " + "y".repeat(80)).doesNotContain("x");
+    assertThat(blanked.runs()).isEqualTo(1);
   }
 
   @Test
