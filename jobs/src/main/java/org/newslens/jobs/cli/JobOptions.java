@@ -88,7 +88,7 @@ public final class JobOptions {
     Warehouse target = Warehouse.at(warehouse, Sessions.hadoopConfiguration(settings(mixee.name()))).prepareForWrite();
     WarehouseLock lock = WarehouseLock.acquire(target, commandLine(), Duration.ofSeconds(lockTimeout));
     try {
-      Leftovers.cleanUp(target, Tables.ALL);
+      Leftovers.cleanUp(target);
       return lock;
     } catch (RuntimeException e) {
       lock.close();

@@ -21,6 +21,7 @@ import org.newslens.common.schema.RunsTable;
 import org.newslens.jobs.cli.UserException;
 import org.newslens.jobs.dedup.AnalysedDocuments;
 import org.newslens.jobs.spark.AtomicTableWriter;
+import org.newslens.jobs.spark.TableCommit;
 import org.newslens.jobs.spark.RunLog;
 import org.newslens.jobs.spark.StageTimer;
 import org.newslens.jobs.spark.Warehouse;
@@ -106,35 +107,38 @@ public final class CooccurJob {
             EntityMentionsTable.ENTITY_ID, EntityMentionsTable.PERIOD, CooccurTransform.WEIGHT);
     long mentionCount = mentions.count();
     String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "entities") + mentionCount);
-    timer.time("count pairs", () -> {
-      Dataset<Row> counted = CooccurTransform.cooccurrences(mentions, options.maxPerWindow(), options.minCount())
-          .repartition(col(CooccurrencesTable.PERIOD))
-          .sortWithinPartitions(CooccurrencesTable.PERIOD, CooccurrencesTable.WINDOW, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B);
-      var writer = new AtomicTableWriter(warehouse);
-      if (options.periods().isPresent()) {
-        Set<String> changed = new java.util.TreeSet<>(options.periods().get());
-        changed.add(CooccurrencesTable.ALL);
-        writer.replacePartitions(CooccurrencesTable.SPEC, counted.where(col(CooccurrencesTable.PERIOD).isin(changed.toArray())), changed);
-      } else {
-        writer.replace(CooccurrencesTable.SPEC, counted);
-      }
-      return null;
-    });
-    WarehouseCatalog.register(spark, warehouse, CooccurrencesTable.SPEC);
-    Map<String, Long> byWindow = new TreeMap<>();
-    spark.table(CooccurrencesTable.SPEC.qualifiedName()).where(col(CooccurrencesTable.PERIOD).equalTo(CooccurrencesTable.ALL))
-        .groupBy(CooccurrencesTable.WINDOW).count().collectAsList().forEach(r -> byWindow.put(r.getString(0), r.getLong(1)));
-    long pairs = spark.table(CooccurrencesTable.SPEC.qualifiedName()).count();
-    Map<String, Long> capped = timer.time("count capped windows", () -> CooccurTransform.cappedWindows(mentions, options.maxPerWindow()));
-    var result = new Result(runId, mentionCount, pairs, byWindow, capped, timer.orderedSeconds());
-    Map<String, Long> counters = new TreeMap<>();
-    byWindow.forEach((k, v) -> counters.put("pairs_all." + k, v));
-    capped.forEach((k, v) -> counters.put("windows_capped." + k, v));
-    Map<String, Long> out = new LinkedHashMap<>();
-    out.put(CooccurrencesTable.NAME, pairs);
-    RunLog.append(spark, warehouse, new RunLog.Run(runId, NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(),
-        List.of(EntityMentionsTable.SPEC.qualifiedName()), mentionCount, out, 0, counters, result.stageSeconds()));
-    WarehouseCatalog.register(spark, warehouse, RunsTable.SPEC);
-    return result;
+    try (TableCommit commit = new AtomicTableWriter(warehouse).begin(NAME)) {
+      timer.time("count pairs", () -> {
+        Dataset<Row> counted = CooccurTransform.cooccurrences(mentions, options.maxPerWindow(), options.minCount())
+            .repartition(col(CooccurrencesTable.PERIOD))
+            .sortWithinPartitions(CooccurrencesTable.PERIOD, CooccurrencesTable.WINDOW, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B);
+        if (options.periods().isPresent()) {
+          Set<String> changed = new java.util.TreeSet<>(options.periods().get());
+          changed.add(CooccurrencesTable.ALL);
+          commit.replacePartitions(CooccurrencesTable.SPEC, counted.where(col(CooccurrencesTable.PERIOD).isin(changed.toArray())), changed);
+        } else {
+          commit.replace(CooccurrencesTable.SPEC, counted);
+        }
+        return null;
+      });
+      Dataset<Row> pairTable = commit.read(spark, CooccurrencesTable.SPEC);
+      Map<String, Long> byWindow = new TreeMap<>();
+      pairTable.where(col(CooccurrencesTable.PERIOD).equalTo(CooccurrencesTable.ALL))
+          .groupBy(CooccurrencesTable.WINDOW).count().collectAsList().forEach(r -> byWindow.put(r.getString(0), r.getLong(1)));
+      long pairs = pairTable.count();
+      Map<String, Long> capped = timer.time("count capped windows", () -> CooccurTransform.cappedWindows(mentions, options.maxPerWindow()));
+      var result = new Result(runId, mentionCount, pairs, byWindow, capped, timer.orderedSeconds());
+      Map<String, Long> counters = new TreeMap<>();
+      byWindow.forEach((k, v) -> counters.put("pairs_all." + k, v));
+      capped.forEach((k, v) -> counters.put("windows_capped." + k, v));
+      Map<String, Long> out = new LinkedHashMap<>();
+      out.put(CooccurrencesTable.NAME, pairs);
+      RunLog.append(commit, spark, new RunLog.Run(runId, NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(),
+          List.of(EntityMentionsTable.SPEC.qualifiedName()), mentionCount, out, 0, counters, result.stageSeconds()));
+      commit.commit();
+      WarehouseCatalog.register(spark, warehouse, CooccurrencesTable.SPEC);
+      WarehouseCatalog.register(spark, warehouse, RunsTable.SPEC);
+      return result;
+    }
   }
 }

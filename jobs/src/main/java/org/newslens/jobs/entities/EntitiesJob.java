@@ -18,9 +18,11 @@ import org.newslens.common.schema.DocumentsTable;
 import org.newslens.common.schema.EntitiesTable;
 import org.newslens.common.schema.EntityMentionsTable;
 import org.newslens.common.schema.RunsTable;
+import org.newslens.common.schema.SkippedDocumentsTable;
 import org.newslens.jobs.cli.UserException;
 import org.newslens.jobs.dedup.AnalysedDocuments;
 import org.newslens.jobs.spark.AtomicTableWriter;
+import org.newslens.jobs.spark.TableCommit;
 import org.newslens.jobs.spark.RunLog;
 import org.newslens.jobs.spark.SkippedDocuments;
 import org.newslens.jobs.spark.StageTimer;
@@ -125,56 +127,58 @@ public final class EntitiesJob {
     try {
       timer.time("recognise", analysedRows::count);
       long mentionCount = rows.count();
-      var writer = new AtomicTableWriter(warehouse);
-      timer.time("write skipped_documents", () -> {
-        SkippedDocuments.write(spark, warehouse, NAME, analysedRows.where(col(SkippedDocuments.CODE).isNotNull()), runId, options.periods());
-        return null;
-      });
-      timer.time("write entity_mentions", () -> {
-        Dataset<Row> mentions = EntitiesTransform.mentions(rows)
-            .repartition(col(EntityMentionsTable.PERIOD))
-            .sortWithinPartitions(EntityMentionsTable.PERIOD, EntityMentionsTable.DOC_ID, EntityMentionsTable.BEGIN_CHAR);
-        if (options.periods().isPresent()) {
-          writer.replacePartitions(EntityMentionsTable.SPEC, mentions, options.periods().get());
-        } else {
-          writer.replace(EntityMentionsTable.SPEC, mentions);
+      try (TableCommit commit = new AtomicTableWriter(warehouse).begin(NAME)) {
+        timer.time("write skipped_documents", () -> {
+          SkippedDocuments.write(commit, spark, warehouse, NAME, analysedRows.where(col(SkippedDocuments.CODE).isNotNull()), runId, options.periods());
+          return null;
+        });
+        timer.time("write entity_mentions", () -> {
+          Dataset<Row> mentions = EntitiesTransform.mentions(rows)
+              .repartition(col(EntityMentionsTable.PERIOD))
+              .sortWithinPartitions(EntityMentionsTable.PERIOD, EntityMentionsTable.DOC_ID, EntityMentionsTable.BEGIN_CHAR);
+          if (options.periods().isPresent()) {
+            commit.replacePartitions(EntityMentionsTable.SPEC, mentions, options.periods().get());
+          } else {
+            commit.replace(EntityMentionsTable.SPEC, mentions);
+          }
+          return null;
+        });
+        Dataset<Row> allMentions = commit.read(spark, EntityMentionsTable.SPEC);
+        timer.time("write entities", () -> {
+          // From the whole table as committed, so an incremental run aggregates its new periods with the old ones.
+          Dataset<Row> all = allMentions.join(analysed.select(DocumentsTable.DOC_ID, DocumentsTable.PUBLISHED_AT), EntityMentionsTable.DOC_ID);
+          commit.replace(EntitiesTable.SPEC, EntitiesTransform.entities(all).repartition(1).sortWithinPartitions(EntitiesTable.ENTITY_ID));
+          return null;
+        });
+        long entityCount = commit.read(spark, EntitiesTable.SPEC).count();
+        Map<String, Long> byType = new TreeMap<>();
+        allMentions.groupBy(EntityMentionsTable.ENTITY_TYPE).count()
+            .collectAsList().forEach(r -> byType.put(r.getString(0), r.getLong(1)));
+        Map<String, Long> counted = new TreeMap<>();
+        for (var a : List.of(counters.tokens(), counters.truncatedDocs(), counters.skippedTokens(), counters.splitSentences(), counters.skippedDocs())) {
+          counted.put(a.name().get(), a.value());
         }
-        return null;
-      });
-      WarehouseCatalog.register(spark, warehouse, EntityMentionsTable.SPEC);
-      timer.time("write entities", () -> {
-        // From the whole table, so an incremental run aggregates its new periods with the old ones.
-        Dataset<Row> all = spark.table(EntityMentionsTable.SPEC.qualifiedName())
-            .join(analysed.select(DocumentsTable.DOC_ID, DocumentsTable.PUBLISHED_AT), EntityMentionsTable.DOC_ID);
-        writer.replace(EntitiesTable.SPEC, EntitiesTransform.entities(all).repartition(1).sortWithinPartitions(EntitiesTable.ENTITY_ID));
-        return null;
-      });
-      WarehouseCatalog.register(spark, warehouse, EntitiesTable.SPEC);
-      long entityCount = spark.table(EntitiesTable.SPEC.qualifiedName()).count();
-      Map<String, Long> byType = new TreeMap<>();
-      spark.table(EntityMentionsTable.SPEC.qualifiedName()).groupBy(EntityMentionsTable.ENTITY_TYPE).count()
-          .collectAsList().forEach(r -> byType.put(r.getString(0), r.getLong(1)));
-      Map<String, Long> counted = new TreeMap<>();
-      for (var a : List.of(counters.tokens(), counters.truncatedDocs(), counters.skippedTokens(), counters.splitSentences(), counters.skippedDocs())) {
-        counted.put(a.name().get(), a.value());
+        var result = new Result(runId, docCount, mentionCount, entityCount, counted, byType, timer.orderedSeconds());
+        log(commit, started, result);
+        commit.commit();
+        for (var t : List.of(SkippedDocumentsTable.SPEC, EntityMentionsTable.SPEC, EntitiesTable.SPEC, RunsTable.SPEC)) {
+          WarehouseCatalog.register(spark, warehouse, t);
+        }
+        return result;
       }
-      var result = new Result(runId, docCount, mentionCount, entityCount, counted, byType, timer.orderedSeconds());
-      log(started, result);
-      return result;
     } finally {
       analysedRows.unpersist();
     }
   }
 
-  private void log(Instant started, Result r) {
+  private void log(TableCommit commit, Instant started, Result r) {
     Map<String, Long> counters = new TreeMap<>();
     r.byType().forEach((k, v) -> counters.put("mentions." + k, v));
     counters.putAll(r.counters());
     Map<String, Long> out = new LinkedHashMap<>();
     out.put(EntityMentionsTable.NAME, r.mentions());
     out.put(EntitiesTable.NAME, r.entities());
-    RunLog.append(spark, warehouse, new RunLog.Run(r.runId(), NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(),
+    RunLog.append(commit, spark, new RunLog.Run(r.runId(), NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(),
         List.of(DocumentsTable.SPEC.qualifiedName()), r.documents(), out, 0, counters, r.stageSeconds()));
-    WarehouseCatalog.register(spark, warehouse, RunsTable.SPEC);
   }
 }

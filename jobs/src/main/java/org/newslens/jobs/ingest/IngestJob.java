@@ -21,6 +21,7 @@ import org.newslens.common.schema.DocumentsTable;
 import org.newslens.common.schema.QuarantineTable;
 import org.newslens.jobs.dedup.NearDuplicates;
 import org.newslens.jobs.spark.AtomicTableWriter;
+import org.newslens.jobs.spark.TableCommit;
 import org.newslens.jobs.spark.RunLog;
 import org.newslens.jobs.spark.StageTimer;
 import org.newslens.jobs.spark.Warehouse;
@@ -79,53 +80,56 @@ public final class IngestJob {
       long rowsIn = timer.time("read+clean", cleaned::count);
       var split = IngestTransform.split(cleaned, runId);
       Dataset<Row> documents = timer.time("near-duplicates", () -> NearDuplicates.assign(split.documents(), options.dedup()));
-      var writer = new AtomicTableWriter(warehouse);
       Optional<Set<String>> changed = options.since().map(since -> ChangedPeriods.of(spark, warehouse, documents, since));
-      timer.time("write documents", () -> {
-        Dataset<Row> sorted = documents.repartition(col(DocumentsTable.PERIOD))
-            .sortWithinPartitions(DocumentsTable.PERIOD, DocumentsTable.DOC_ID);
-        if (changed.isPresent()) {
-          writer.replacePartitions(DocumentsTable.SPEC, sorted.where(col(DocumentsTable.PERIOD).isin(changed.get().toArray())), changed.get());
-        } else {
-          writer.replace(DocumentsTable.SPEC, sorted);
+      try (TableCommit commit = new AtomicTableWriter(warehouse).begin(NAME)) {
+        timer.time("write documents", () -> {
+          Dataset<Row> sorted = documents.repartition(col(DocumentsTable.PERIOD))
+              .sortWithinPartitions(DocumentsTable.PERIOD, DocumentsTable.DOC_ID);
+          if (changed.isPresent()) {
+            commit.replacePartitions(DocumentsTable.SPEC, sorted.where(col(DocumentsTable.PERIOD).isin(changed.get().toArray())), changed.get());
+          } else {
+            commit.replace(DocumentsTable.SPEC, sorted);
+          }
+          return null;
+        });
+        timer.time("write quarantine", () -> {
+          commit.replace(QuarantineTable.SPEC, split.quarantine()
+              .repartition(1)
+              .sortWithinPartitions(QuarantineTable.INPUT_FILE, QuarantineTable.RECORD_LOCATOR, QuarantineTable.REASON_CODE));
+          return null;
+        });
+        Dataset<Row> docs = commit.read(spark, DocumentsTable.SPEC);
+        Dataset<Row> quarantine = commit.read(spark, QuarantineTable.SPEC);
+        var result = timer.time("summarise", () -> {
+          Map<String, Long> reasons = countBy(quarantine, QuarantineTable.REASON_CODE);
+          Map<String, Long> periods = countBy(docs, DocumentsTable.PERIOD);
+          return new Result(
+              runId,
+              listing.files(),
+              listing.totalBytes(),
+              rowsIn,
+              sum(periods),
+              sum(reasons),
+              nearDuplicates(docs),
+              reasons,
+              countBy(cleaned.filter(col(CleanedRecords.ERROR_CODE).isNull()), CleanedRecords.DATE_STATUS),
+              periods,
+              countBy(docs, DocumentsTable.LANG),
+              changed.orElse(periods.keySet()),
+              Map.of());
+        });
+        if (result.documents() + result.quarantined() != rowsIn) {
+          throw new IllegalStateException("counts do not reconcile: " + rowsIn + " records in, "
+              + result.documents() + " documents + " + result.quarantined() + " quarantined");
         }
-        return null;
-      });
-      timer.time("write quarantine", () -> {
-        writer.replace(QuarantineTable.SPEC, split.quarantine()
-            .repartition(1)
-            .sortWithinPartitions(QuarantineTable.INPUT_FILE, QuarantineTable.RECORD_LOCATOR, QuarantineTable.REASON_CODE));
-        return null;
-      });
-      WarehouseCatalog.register(spark, warehouse, DocumentsTable.SPEC);
-      WarehouseCatalog.register(spark, warehouse, QuarantineTable.SPEC);
-      Dataset<Row> docs = spark.table(DocumentsTable.SPEC.qualifiedName());
-      Dataset<Row> quarantine = spark.table(QuarantineTable.SPEC.qualifiedName());
-      var result = timer.time("summarise", () -> {
-        Map<String, Long> reasons = countBy(quarantine, QuarantineTable.REASON_CODE);
-        Map<String, Long> periods = countBy(docs, DocumentsTable.PERIOD);
-        return new Result(
-            runId,
-            listing.files(),
-            listing.totalBytes(),
-            rowsIn,
-            sum(periods),
-            sum(reasons),
-            nearDuplicates(docs),
-            reasons,
-            countBy(cleaned.filter(col(CleanedRecords.ERROR_CODE).isNull()), CleanedRecords.DATE_STATUS),
-            periods,
-            countBy(docs, DocumentsTable.LANG),
-            changed.orElse(periods.keySet()),
-            Map.of());
-      });
-      if (result.documents() + result.quarantined() != rowsIn) {
-        throw new IllegalStateException("counts do not reconcile: " + rowsIn + " records in, "
-            + result.documents() + " documents + " + result.quarantined() + " quarantined");
+        Result timed = withSeconds(result, timer.orderedSeconds());
+        logRun(commit, runId, started, timed);
+        commit.commit();
+        WarehouseCatalog.register(spark, warehouse, DocumentsTable.SPEC);
+        WarehouseCatalog.register(spark, warehouse, QuarantineTable.SPEC);
+        WarehouseCatalog.register(spark, warehouse, org.newslens.common.schema.RunsTable.SPEC);
+        return timed;
       }
-      Result timed = withSeconds(result, timer.orderedSeconds());
-      logRun(runId, started, timed);
-      return timed;
     } finally {
       cleaned.unpersist();
     }
@@ -136,7 +140,7 @@ public final class IngestJob {
         r.nearDuplicates(), r.reasons(), r.dateStatus(), r.periods(), r.languages(), r.rewrittenPeriods(), seconds);
   }
 
-  private void logRun(String runId, Instant started, Result r) {
+  private void logRun(TableCommit commit, String runId, Instant started, Result r) {
     Map<String, Long> counters = new TreeMap<>();
     r.reasons().forEach((k, v) -> counters.put("quarantine." + k, v));
     r.dateStatus().forEach((k, v) -> counters.put("date." + k.toLowerCase(java.util.Locale.ROOT), v));
@@ -147,10 +151,9 @@ public final class IngestJob {
     Map<String, Long> rowsOut = new LinkedHashMap<>();
     rowsOut.put(DocumentsTable.NAME, r.documents());
     rowsOut.put(QuarantineTable.NAME, r.quarantined());
-    RunLog.append(spark, warehouse, new RunLog.Run(
+    RunLog.append(commit, spark, new RunLog.Run(
         runId, NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(), options.inputs(),
         r.rowsIn(), rowsOut, r.quarantined(), counters, r.stageSeconds()));
-    WarehouseCatalog.register(spark, warehouse, org.newslens.common.schema.RunsTable.SPEC);
   }
 
   private static NearDuplicateCounts nearDuplicates(Dataset<Row> docs) {

@@ -77,8 +77,8 @@ public final class RunLog {
     return counters;
   }
 
-  /** Appends the run to the warehouse's {@code runs} table. */
-  public static void append(SparkSession spark, Warehouse warehouse, Run run) {
+  /** Stages the run's row in {@code commit}, so that it appears in {@code runs} with the tables it wrote. */
+  public static void append(TableCommit commit, SparkSession spark, Run run) {
     Row row =
         RowFactory.create(
             run.runId(),
@@ -95,6 +95,6 @@ public final class RunLog {
             run.quarantined(),
             withResources(run),
             run.stageSeconds());
-    new AtomicTableWriter(warehouse).append(RunsTable.SPEC, spark.createDataFrame(List.of(row), RunsTable.SCHEMA));
+    commit.append(RunsTable.SPEC, spark.createDataFrame(List.of(row), RunsTable.SCHEMA));
   }
 }

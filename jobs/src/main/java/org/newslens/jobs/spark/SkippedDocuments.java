@@ -46,11 +46,11 @@ public final class SkippedDocuments {
   }
 
   /**
-   * Replaces {@code stage}'s partition of {@code skipped_documents} with the marker rows of
+   * Stages in {@code commit} {@code stage}'s partition of {@code skipped_documents}: the marker rows of
    * {@code skipped} (doc_id, period, {@link #CODE}, {@link #DETAIL}). An incremental run (only
    * {@code periods}) keeps the stage's rows of the other periods.
    */
-  public static void write(SparkSession spark, Warehouse warehouse, String stage, Dataset<Row> skipped, String runId,
+  public static void write(TableCommit commit, SparkSession spark, Warehouse warehouse, String stage, Dataset<Row> skipped, String runId,
       Optional<Set<String>> periods) {
     var t = SkippedDocumentsTable.SPEC;
     Dataset<Row> rows = skipped.select(col(SkippedDocumentsTable.DOC_ID), col(SkippedDocumentsTable.PERIOD),
@@ -62,8 +62,7 @@ public final class SkippedDocuments {
               .and(not(col(SkippedDocumentsTable.PERIOD).isin(periods.get().toArray()))));
       rows = rows.unionByName(kept);
     }
-    new AtomicTableWriter(warehouse).replacePartitions(t,
+    commit.replacePartitions(t,
         rows.repartition(1).sortWithinPartitions(SkippedDocumentsTable.PERIOD, SkippedDocumentsTable.DOC_ID), Set.of(stage));
-    WarehouseCatalog.register(spark, warehouse, t);
   }
 }

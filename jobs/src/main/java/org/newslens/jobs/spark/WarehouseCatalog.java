@@ -36,9 +36,9 @@ public final class WarehouseCatalog {
   public static List<TableSpec> registerAll(SparkSession spark, Warehouse warehouse) {
     long started = System.nanoTime();
     createDatabase(spark, warehouse);
+    new AtomicTableWriter(warehouse).recoverIfStale(STALE_SWAP);
     List<TableSpec> present = new ArrayList<>();
     for (TableSpec table : Tables.ALL) {
-      new AtomicTableWriter(warehouse).recoverIfStale(table, STALE_SWAP);
       if (registerTable(spark, warehouse, table)) {
         present.add(table);
       }

@@ -161,6 +161,21 @@ public final class WarehouseLock implements AutoCloseable {
     }
   }
 
+  /**
+   * True when a live job holds the lock of {@code warehouse}: its file exists and is not stale.
+   * Readers use it to tell a running commit from one a killed job left.
+   */
+  public static boolean isHeld(Warehouse warehouse) {
+    FileSystem fs = warehouse.fs() instanceof ChecksumFileSystem c ? c.getRawFileSystem() : warehouse.fs();
+    Path file = new Path(warehouse.databaseDir(), FILE);
+    try {
+      Optional<String> seen = readText(fs, file);
+      return seen.isPresent() && !isStale(seen.flatMap(Holder::parse), modified(fs, file), localHost());
+    } catch (IOException e) {
+      return true; // unreadable: assume a writer, as a reader must not touch its commit
+    }
+  }
+
   /** Releases the lock (idempotent); leaves the file alone if another job has taken it over. */
   @Override
   public void close() {

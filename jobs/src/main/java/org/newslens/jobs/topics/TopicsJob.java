@@ -33,6 +33,7 @@ import org.newslens.common.schema.TopicTables;
 import org.newslens.common.topics.ThemeLexicon;
 import org.newslens.jobs.cli.UserException;
 import org.newslens.jobs.spark.AtomicTableWriter;
+import org.newslens.jobs.spark.TableCommit;
 import org.newslens.jobs.spark.RunLog;
 import org.newslens.jobs.spark.SkippedDocuments;
 import org.newslens.jobs.spark.StageTimer;
@@ -168,18 +169,25 @@ public final class TopicsJob {
         throw new UserException(docCount + " documents are too few for " + options.kAll() + " topics");
       }
       Dataset<Row> allWeights = weights.stream().reduce(Dataset::unionByName).orElseThrow().persist();
-      timer.time("write", () -> {
-        write(docThemes, vocab, lexicon, fits, allWeights, runId);
-        SkippedDocuments.write(spark, warehouse, NAME, skipped, runId, Optional.empty());
-        return null;
-      });
-      Map<String, Long> themes = new TreeMap<>();
-      docThemes.groupBy(TopicTables.THEME).count().collectAsList().forEach(r -> themes.put(r.getString(0), r.getLong(1)));
-      allWeights.unpersist();
-      docThemes.unpersist();
-      var result = new Result(runId, docCount, vocab.size(), fits, themes, counters, timer.orderedSeconds());
-      log(started, result);
-      return result;
+      try (TableCommit commit = new AtomicTableWriter(warehouse).begin(NAME)) {
+        timer.time("write", () -> {
+          write(commit, docThemes, vocab, lexicon, fits, allWeights, runId);
+          SkippedDocuments.write(commit, spark, warehouse, NAME, skipped, runId, Optional.empty());
+          return null;
+        });
+        Map<String, Long> themes = new TreeMap<>();
+        docThemes.groupBy(TopicTables.THEME).count().collectAsList().forEach(r -> themes.put(r.getString(0), r.getLong(1)));
+        allWeights.unpersist();
+        docThemes.unpersist();
+        var result = new Result(runId, docCount, vocab.size(), fits, themes, counters, timer.orderedSeconds());
+        log(commit, started, result);
+        commit.commit();
+        for (TableSpec t : List.of(TopicTables.DOC_THEMES, TopicTables.TOPICS, TopicTables.TOPIC_QUALITY, TopicTables.DOC_TOPICS,
+            TopicTables.TOPIC_TRENDS, org.newslens.common.schema.SkippedDocumentsTable.SPEC, org.newslens.common.schema.RunsTable.SPEC)) {
+          WarehouseCatalog.register(spark, warehouse, t);
+        }
+        return result;
+      }
     } finally {
       analysed.unpersist();
     }
@@ -225,9 +233,8 @@ public final class TopicsJob {
     return result;
   }
 
-  private void write(Dataset<Row> docThemes, List<String> vocab, ThemeLexicon lexicon, List<TopicModel.Fit> fits,
+  private void write(TableCommit writer, Dataset<Row> docThemes, List<String> vocab, ThemeLexicon lexicon, List<TopicModel.Fit> fits,
       Dataset<Row> weights, String runId) {
-    var writer = new AtomicTableWriter(warehouse);
     writer.replace(TopicTables.DOC_THEMES, docThemes.repartition(1).sortWithinPartitions(TopicTables.DOC_ID, TopicTables.THEME));
     Map<String, String> names = entityNames(vocab, fits);
     Map<String, Double> prevalence = new HashMap<>();
@@ -248,9 +255,6 @@ public final class TopicsJob {
         .repartition(col(TopicTables.MODEL)).sortWithinPartitions(TopicTables.MODEL, TopicTables.DOC_ID, TopicTables.TOPIC_ID));
     writer.replace(TopicTables.TOPIC_TRENDS, TopicsTransform.trends(weights, options.floor())
         .repartition(1).sortWithinPartitions(TopicTables.MODEL, TopicTables.TOPIC_ID, TopicTables.PERIOD));
-    for (TableSpec t : List.of(TopicTables.DOC_THEMES, TopicTables.TOPICS, TopicTables.TOPIC_QUALITY, TopicTables.DOC_TOPICS, TopicTables.TOPIC_TRENDS)) {
-      WarehouseCatalog.register(spark, warehouse, t);
-    }
   }
 
   /** Canonical names of the entity tokens among the top terms, for labels. */
@@ -267,7 +271,7 @@ public final class TopicsJob {
     return out;
   }
 
-  private void log(Instant started, Result r) {
+  private void log(TableCommit commit, Instant started, Result r) {
     Map<String, Long> counters = new TreeMap<>();
     r.themes().forEach((k, v) -> counters.put("docs." + k, v));
     counters.put("vocabulary", (long) r.vocabulary());
@@ -275,8 +279,7 @@ public final class TopicsJob {
     Map<String, Long> out = new LinkedHashMap<>();
     out.put(TopicTables.TOPICS.name(), r.fits().stream().mapToLong(TopicModel.Fit::k).sum());
     out.put(TopicTables.TOPIC_QUALITY.name(), (long) r.fits().size());
-    RunLog.append(spark, warehouse, new RunLog.Run(r.runId(), NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(),
+    RunLog.append(commit, spark, new RunLog.Run(r.runId(), NAME, "SUCCEEDED", started, Instant.now(), options.toConfig(),
         List.of(DocumentsTable.SPEC.qualifiedName()), r.documents(), out, 0, counters, r.stageSeconds()));
-    WarehouseCatalog.register(spark, warehouse, org.newslens.common.schema.RunsTable.SPEC);
   }
 }
