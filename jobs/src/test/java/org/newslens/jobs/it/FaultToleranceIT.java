@@ -75,7 +75,7 @@ class FaultToleranceIT {
     Path wh = SampleWarehouse.copy(clean, tmp.resolve("driver-killed"));
     List<Row> before = rows(wh, "entity_mentions");
     var job = Processes.newslensStarted(Processes.ROOT, entitiesOnCluster(wh, "--max-ner-chars", "300").toArray(String[]::new));
-    awaitStaging(job, wh.resolve("newslens.db/.staging"), "entity_mentions-");
+    awaitStaging(job, wh.resolve("newslens.db/.staging"), "entities-", "entity_mentions");
     job.kill();
     assertThat(rows(wh, "entity_mentions")).as("the previous version, whole").isEqualTo(before);
     assertThat(Main.run("check", "--warehouse", wh.toString())).isZero();
@@ -98,19 +98,22 @@ class FaultToleranceIT {
     throw new AssertionError("entities ended (or never got busy) before an executor could be killed:\n" + job.await().stderr());
   }
 
-  private static void awaitStaging(Processes.Started job, Path staging, String prefix) throws Exception {
+  /** Waits until the job's commit (staged under {@code staging/<job>-<id>/}) has started writing {@code table}. */
+  private static void awaitStaging(Processes.Started job, Path staging, String commitPrefix, String table) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (System.nanoTime() < deadline && job.process().isAlive()) {
       if (Files.isDirectory(staging)) {
-        try (var dirs = Files.list(staging)) {
-          if (dirs.anyMatch(d -> d.getFileName().toString().startsWith(prefix))) {
+        try (var commits = Files.list(staging)) {
+          if (commits.anyMatch(c -> c.getFileName().toString().startsWith(commitPrefix) && Files.isDirectory(c.resolve(table)))) {
             return;
           }
+        } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException gone) {
+          // a commit folder vanished while listed: look again
         }
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("entities never started writing " + prefix + ":\n" + job.await().stderr());
+    throw new AssertionError("entities never started writing " + table + " under " + staging + ":\n" + job.await().stderr());
   }
 
   private static long executorsOfLatestApp() throws Exception {
