@@ -26,19 +26,23 @@ import org.newslens.jobs.topics.TopicsTransform;
 import scala.Tuple2;
 
 /**
- * Topic models side by side on the same tokens and vocabulary: Spark MLlib online LDA (as the
- * topics stage fits it), Spark EM (with --em) and MALLET 2.1.1 (Gibbs sampling, 2 threads, 500
- * iterations). Prints wall time of the fit, mean NPMI (top-10 terms, document co-occurrence on
- * the same corpus, the same code for every engine) and diversity.
+ * Topic models side by side on the same tokens and vocabulary: newslens's distributed Gibbs
+ * sampler (the topics stage's default), Spark MLlib online LDA, Spark EM (with --em) and MALLET
+ * 2.1.1 as its users run it (ParallelTopicModel with its command line's defaults, Σα 5, β 0.01,
+ * 2 threads, 500 iterations), without and with {@code --optimize-interval 10}. Prints wall time of
+ * the fit, mean NPMI (top-10 terms, document co-occurrence on the same corpus, the same code for
+ * every engine), diversity, and the largest topic's share of documents (each document counted in
+ * its heaviest topic).
  *
- *   bench/topics-bench.sh WAREHOUSE [--k 20] [--em]
+ *   bench/topics-bench.sh WAREHOUSE [--k 20] [--em] [--sweeps 500] [--iterations 100] [--mallet-iterations 500]
  */
 public class TopicsBench {
 
   public static void main(String[] args) throws Exception {
     String warehouse = args[0];
     int k = intArg(args, "--k", 20);
-    int iterations = intArg(args, "--iterations", 50);
+    int iterations = intArg(args, "--iterations", TopicsOptions.ITERATIONS_DEFAULT);
+    int sweeps = intArg(args, "--sweeps", TopicsOptions.SWEEPS_DEFAULT);
     int malletIterations = intArg(args, "--mallet-iterations", 500);
     boolean em = Arrays.asList(args).contains("--em");
     SparkSession spark = SparkSession.builder().master("local[2]").appName("topics bench")
@@ -82,26 +86,93 @@ public class TopicsBench {
     long tokenCount = sequences.stream().mapToLong(s -> s.length).sum();
     System.out.printf("corpus: %d documents (%d with in-vocabulary tokens), %d terms, %,d tokens; k = %d%n", nDocs, docsUsed, vocab.size(), tokenCount, k);
 
-    List<String[]> table = new ArrayList<>();
-    var online = new TopicsOptions(k, 10, 10, iterations, "online", 42, TopicsOptions.MIN_DF_DEFAULT, TopicsOptions.MAX_DF_DEFAULT,
-        TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false, false);
-    table.add(row("Spark MLlib online LDA (" + iterations + " it)", TopicModel.fit("all", corpus, docsUsed, k, online, List.of(), vocab.size(), false)));
-    if (em) {
-      var emOptions = new TopicsOptions(k, 10, 10, iterations, "em", 42, TopicsOptions.MIN_DF_DEFAULT, TopicsOptions.MAX_DF_DEFAULT,
-          TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false, false);
-      table.add(row("Spark MLlib EM LDA (" + iterations + " it)", TopicModel.fit("all", corpus, docsUsed, k, emOptions, List.of(), vocab.size(), false)));
+    long[] seeds = Arrays.stream(stringArg(args, "--seeds", "42").split(",")).mapToLong(Long::parseLong).toArray();
+    Map<String, Engine> engines = new java.util.LinkedHashMap<>();
+    engines.put("newslens Gibbs (" + sweeps + " sweeps)", seed -> measure(corpus, docsUsed, k, vocab.size(),
+        options(k, sweeps, TopicsOptions.GIBBS, seed)));
+    String variants = stringArg(args, "--gibbs-variants", "");
+    for (String v : variants.isEmpty() ? new String[0] : variants.split(";")) {
+      // sync,alphaSum,beta,burnIn,optimizeInterval,minTokensPerPartition,optimizeBeta
+      String[] p = v.split(",");
+      engines.put("Gibbs variant " + v, seed -> {
+        var settings = new org.newslens.jobs.topics.GibbsLda.Settings(k, sweeps, Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+            Integer.parseInt(p[3]), Integer.parseInt(p[4]), seed, Integer.parseInt(p[0]), Long.parseLong(p[5]), Boolean.parseBoolean(p[6]));
+        long start = System.nanoTime();
+        var m = org.newslens.jobs.topics.GibbsLda.fit(corpus, vocab.size(), settings, List.of(), 0);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var top = m.describe(25).stream().map(org.newslens.jobs.topics.FittedTopics.TopTerms::terms).toList();
+        double npmi = Arrays.stream(TopicModel.coherence(corpus, docsUsed, top.stream().map(t -> Arrays.copyOf(t, 10)).toList(), vocab.size()))
+            .average().orElse(0);
+        double[] out = {seconds, npmi, Coherence.diversity(top), largestShare(m.heaviestTopicDocs(k))};
+        System.out.printf("  variant %s seed %d: npmi %.4f, beta %.5f, alpha sum %.3f%n", v, seed, npmi, m.beta(), Arrays.stream(m.alpha()).sum());
+        m.release();
+        return out;
+      });
     }
-    table.add(mallet(corpus, docsUsed, sequences, vocab, k, malletIterations));
-    System.out.printf("%-36s %9s %10s %10s%n", "engine", "seconds", "mean_npmi", "diversity");
-    table.forEach(r -> System.out.printf("%-36s %9s %10s %10s%n", (Object[]) r));
+    if (!Arrays.asList(args).contains("--no-online")) {
+      engines.put("Spark MLlib online LDA (" + iterations + " it)", seed -> measure(corpus, docsUsed, k, vocab.size(),
+          options(k, iterations, TopicsOptions.ONLINE, seed)));
+    }
+    if (em) {
+      engines.put("Spark MLlib EM LDA (" + iterations + " it)", seed -> measure(corpus, docsUsed, k, vocab.size(),
+          options(k, iterations, TopicsOptions.EM, seed)));
+    }
+    engines.put("MALLET 2.1.1 (" + malletIterations + " it, 2 threads)", seed -> mallet(corpus, docsUsed, sequences, vocab, k, malletIterations, 0, seed));
+    engines.put("MALLET 2.1.1 (" + malletIterations + " it, 2 threads, optimize 10)",
+        seed -> mallet(corpus, docsUsed, sequences, vocab, k, malletIterations, 10, seed));
+    System.out.printf("seeds %s; each cell the mean over the seeds (npmi: ± standard deviation)%n", Arrays.toString(seeds));
+    System.out.printf("%-52s %9s %18s %10s %14s%n", "engine", "seconds", "mean_npmi", "diversity", "largest_share");
+    for (var e : engines.entrySet()) {
+      double[][] runs = new double[seeds.length][];
+      for (int i = 0; i < seeds.length; i++) {
+        runs[i] = e.getValue().run(seeds[i]);
+      }
+      double[] npmi = Arrays.stream(runs).mapToDouble(r -> r[1]).toArray();
+      double mean = Arrays.stream(npmi).average().orElse(0);
+      double sd = Math.sqrt(Arrays.stream(npmi).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, npmi.length - 1));
+      System.out.printf("%-52s %9.1f %10.4f ± %.4f %10.4f %14.3f%n", e.getKey(), avg(runs, 0), mean, sd, avg(runs, 2), avg(runs, 3));
+    }
     spark.stop();
   }
 
-  private static String[] row(String name, TopicModel.Fit fit) {
-    return new String[] {name, String.format("%.1f", fit.seconds()), String.format("%.4f", fit.meanNpmi()), String.format("%.4f", fit.diversity())};
+  interface Engine {
+    double[] run(long seed) throws Exception;
   }
 
-  private static String[] mallet(JavaPairRDD<Long, Vector> corpus, long docs, List<int[]> sequences, List<String> vocab, int k, int iterations) throws Exception {
+  private static double avg(double[][] runs, int column) {
+    return Arrays.stream(runs).mapToDouble(r -> r[column]).average().orElse(0);
+  }
+
+  private static TopicsOptions options(int k, int iterations, String optimizer, long seed) {
+    return new TopicsOptions(k, 10, 10, iterations, optimizer, seed, TopicsOptions.MIN_DF_DEFAULT, TopicsOptions.MAX_DF_DEFAULT,
+        TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false, false);
+  }
+
+  /** seconds, mean NPMI, diversity, largest topic share of one fit. */
+  private static double[] measure(JavaPairRDD<Long, Vector> corpus, long docs, int k, int vocabSize, TopicsOptions o) {
+    TopicModel.Fit fit = TopicModel.fit("all", corpus, docs, k, o, List.of(), vocabSize, false);
+    double[] out = {fit.seconds(), fit.meanNpmi(), fit.diversity(), largestShare(fit.topics().heaviestTopicDocs(k))};
+    fit.topics().release();
+    return out;
+  }
+
+  private static int argmax(double[] w) {
+    int best = 0;
+    for (int i = 1; i < w.length; i++) {
+      if (w[i] > w[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static double largestShare(long[] heaviest) {
+    long total = Arrays.stream(heaviest).sum();
+    return (double) Arrays.stream(heaviest).max().orElse(0) / Math.max(total, 1);
+  }
+
+  private static double[] mallet(JavaPairRDD<Long, Vector> corpus, long docs, List<int[]> sequences, List<String> vocab, int k, int iterations,
+      int optimizeInterval, long seed) throws Exception {
     java.util.logging.Logger.getLogger("cc.mallet").setLevel(java.util.logging.Level.OFF);
     ParallelTopicModel.logger.setLevel(java.util.logging.Level.OFF);
     Alphabet alphabet = new Alphabet();
@@ -110,8 +181,12 @@ public class TopicsBench {
     for (int[] seq : sequences) {
       instances.add(new Instance(new FeatureSequence(alphabet, seq), null, null, null));
     }
-    ParallelTopicModel model = new ParallelTopicModel(k, 0.1 * k, 0.01);
-    model.setRandomSeed(42);
+    ParallelTopicModel model = new ParallelTopicModel(k, 5.0, 0.01);
+    if (optimizeInterval > 0) {
+      model.setOptimizeInterval(optimizeInterval);
+      model.setBurninPeriod(200);
+    }
+    model.setRandomSeed((int) seed);
     model.setNumThreads(2);
     model.setNumIterations(iterations);
     model.setTopicDisplay(iterations + 1, 0);
@@ -125,8 +200,20 @@ public class TopicsBench {
     }
     List<int[]> top10 = top25.stream().map(t -> Arrays.copyOf(t, Math.min(10, t.length))).toList();
     double npmi = Arrays.stream(TopicModel.coherence(corpus, docs, top10, vocab.size())).average().orElse(0);
-    return new String[] {"MALLET 2.1.1 Gibbs (" + iterations + " it, 2 threads)", String.format("%.1f", seconds),
-        String.format("%.4f", npmi), String.format("%.4f", Coherence.diversity(top25))};
+    long[] heaviest = new long[k];
+    for (int d = 0; d < sequences.size(); d++) {
+      heaviest[argmax(model.getTopicProbabilities(d))]++;
+    }
+    return new double[] {seconds, npmi, Coherence.diversity(top25), largestShare(heaviest)};
+  }
+
+  private static String stringArg(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
   }
 
   private static int intArg(String[] args, String name, int fallback) {

@@ -75,11 +75,14 @@ public final class TopicTables {
       .add("k", IntegerType, false, "Topics")
       .add("mean_npmi", DoubleType, false, "Mean topic NPMI (top 10 terms)")
       .add("diversity", DoubleType, false, "Unique share of the top-25 terms of all topics")
-      .add("stability", DoubleType, true, "Mean best-match Jaccard of top-10 terms against a fit with seed + 1 (null if not computed)")
-      .add("perplexity", DoubleType, true, "exp(log perplexity) on the model's corpus")
-      .add("iterations", IntegerType, false, "Iterations of the fit")
+      .add("stability", DoubleType, true, "Mean best-match Jaccard of top-10 terms: gibbs, counted on two halves of the documents; "
+          + "online and em, against a fit with seed + 1 (null if not computed)")
+      .add("perplexity", DoubleType, true, "exp(-mean log-likelihood of a token) on the model's corpus")
+      .add("largest_share", DoubleType, false, "Share of the documents whose heaviest topic is the most common one (above 0.5: degenerate)")
+      .add("small_topics", IntegerType, false, "Topics that are the heaviest of under 0.5 % of the documents")
+      .add("iterations", IntegerType, false, "Iterations (Gibbs sweeps) of the fit")
       .add("seed", LongType, false, "Seed of the fit")
-      .add("optimizer", StringType, false, "online (seeded for theme models) or em")
+      .add("optimizer", StringType, false, "gibbs, online or em; -seeded for theme models guided by their lexicon")
       .add("docs", LongType, false, "Documents in the model's corpus")
       .add("vocab_size", IntegerType, false, "Terms in the vocabulary");
 

@@ -76,10 +76,21 @@ final class Summary {
   static String topics(org.newslens.jobs.topics.TopicsJob.Result r) {
     var out = new StringBuilder(String.format("topics %s: %d documents, %d terms, themes: %s%n", r.runId(), r.documents(),
         r.vocabulary(), top(r.themes())));
-    out.append(String.format("  %-8s %4s %6s %10s %10s %10s %12s%n", "model", "k", "docs", "mean_npmi", "diversity", "stability", "perplexity"));
+    out.append(String.format("  %-8s %4s %6s %10s %10s %10s %12s %14s%n", "model", "k", "docs", "mean_npmi", "diversity", "stability",
+        "perplexity", "largest_share"));
     for (var f : r.fits()) {
-      out.append(String.format("  %-8s %4d %6d %10.4f %10.4f %10s %12.1f%n", f.model(), f.k(), f.docs(), f.meanNpmi(), f.diversity(),
-          f.stability() == null ? "-" : String.format("%.4f", f.stability()), f.perplexity() == null ? Double.NaN : f.perplexity()));
+      var balance = r.balance().get(f.model());
+      out.append(String.format("  %-8s %4d %6d %10.4f %10.4f %10s %12.1f %14.3f%n", f.model(), f.k(), f.docs(), f.meanNpmi(), f.diversity(),
+          f.stability() == null ? "-" : String.format("%.4f", f.stability()), f.perplexity() == null ? Double.NaN : f.perplexity(),
+          balance.largestShare()));
+    }
+    for (var f : r.fits()) {
+      var balance = r.balance().get(f.model());
+      if (balance.degenerate()) {
+        out.append(String.format("  WARNING     model %s: topic %d is the heaviest of %.0f %% of its %d documents (%d of %d topics under 0.5 %%):"
+            + " one kind of document dominates the corpus, or the model did not separate them; read that topic's top_terms%n",
+            f.model(), balance.largestTopic(), 100 * balance.largestShare(), f.docs(), balance.smallTopics(), f.k()));
+      }
     }
     long truncated = r.counters().get(org.newslens.jobs.topics.TopicsJob.TRUNCATED_DOCS);
     if (truncated > 0) {

@@ -50,11 +50,12 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--k-energy", paramLabel = "K", description = "Topics of the energy model (default: 10).")
     int kEnergy = TopicsOptions.K_THEME_DEFAULT;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "LDA iterations (default: 100).")
-    int iterations = TopicsOptions.ITERATIONS_DEFAULT;
+    @Option(names = "--iterations", paramLabel = "N", description = "Gibbs sweeps (default: 500) or MLlib iterations (default: 100).")
+    Integer iterations;
 
-    @Option(names = "--optimizer", paramLabel = "online|em", description = "online (default; theme models seeded) or em.")
-    String optimizer = "online";
+    @Option(names = "--optimizer", paramLabel = "gibbs|online|em",
+        description = "gibbs (default: collapsed Gibbs sampling over the partitions), or MLlib's online or em LDA.")
+    String optimizer = TopicsOptions.GIBBS;
 
     @Option(names = "--min-df", paramLabel = "N", description = "Terms in fewer documents are dropped (default: 3).")
     long minDf = TopicsOptions.MIN_DF_DEFAULT;
@@ -68,7 +69,8 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--doc-topic-floor", paramLabel = "W", description = "doc_topics keeps weights of at least W (default: 0.1).")
     double floor = TopicsOptions.FLOOR_DEFAULT;
 
-    @Option(names = "--seed-boost", paramLabel = "X", description = "Boost of lexicon terms in theme models' topics (default: 100; 0 = unseeded).")
+    @Option(names = "--seed-boost", paramLabel = "X",
+        description = "Pseudo-counts of each seeded lexicon term in its theme topic (default: 100; 0 = unseeded).")
     double boost = TopicsOptions.BOOST_DEFAULT;
 
     @Option(names = "--seeds-per-topic", paramLabel = "N", description = "Most frequent lexicon terms seeded per theme topic (default: 2).")
@@ -83,11 +85,12 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--themes", paramLabel = "DIR", description = "Folder with defence.txt and energy.txt lexicons (default: bundled).")
     Path themes;
 
-    @Option(names = "--no-stability", description = "Skip the second fit per model that measures stability.")
+    @Option(names = "--no-stability", description = "Skip measuring stability (a second fit per model under online and em).")
     boolean noStability;
 
     TopicsOptions toOptions(long seed, boolean includeDuplicates) {
-      return new TopicsOptions(kAll, kDefence, kEnergy, iterations, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
+      int n = iterations != null ? iterations : TopicsOptions.defaultIterations(optimizer);
+      return new TopicsOptions(kAll, kDefence, kEnergy, n, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
           seedsPerTopic, themeMinMatches, themeMinScore, Optional.ofNullable(themes), !noStability, includeDuplicates);
     }
   }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.mllib.clustering.DistributedLDAModel;
 import org.apache.spark.mllib.clustering.LDA;
-import org.apache.spark.mllib.clustering.LocalLDAModel;
 import org.apache.spark.mllib.linalg.Vector;
 import org.newslens.common.topics.Coherence;
 import scala.Tuple2;
@@ -20,7 +19,7 @@ public final class TopicModel {
   static final int COHERENCE_TERMS = 10;
 
   /** A fitted model and its measures. */
-  public record Fit(String model, int k, LocalLDAModel lda, List<int[]> topTerms, List<double[]> topWeights,
+  public record Fit(String model, int k, FittedTopics topics, List<int[]> topTerms, List<double[]> topWeights,
       double[] npmi, double diversity, Double stability, Double perplexity, long docs, double seconds, String optimizer) {
 
     public double meanNpmi() {
@@ -34,32 +33,38 @@ public final class TopicModel {
   public static Fit fit(String model, JavaPairRDD<Long, Vector> corpus, long docs, int k, TopicsOptions o,
       List<Integer> seedWords, int vocabSize, boolean withPerplexity) {
     long start = System.nanoTime();
-    LocalLDAModel lda = train(corpus, docs, k, o, seedWords, o.seed());
+    FittedTopics fitted = train(corpus, docs, k, o, seedWords, vocabSize, o.seed());
     double seconds = (System.nanoTime() - start) / 1e9;
     List<int[]> terms = new ArrayList<>();
     List<double[]> weights = new ArrayList<>();
-    for (Tuple2<int[], double[]> t : lda.describeTopics(TOP_TERMS)) {
-      terms.add(t._1());
-      weights.add(t._2());
+    for (FittedTopics.TopTerms t : fitted.describe(TOP_TERMS)) {
+      terms.add(t.terms());
+      weights.add(t.weights());
     }
     List<int[]> top10 = terms.stream().map(t -> Arrays.copyOf(t, Math.min(COHERENCE_TERMS, t.length))).toList();
     double[] npmi = coherence(corpus, docs, top10, vocabSize);
     Double stability = null;
-    if (o.stability()) {
-      LocalLDAModel other = train(corpus, docs, k, o, seedWords, o.seed() + 1);
-      List<int[]> otherTop = Arrays.stream(other.describeTopics(COHERENCE_TERMS)).map(Tuple2::_1).toList();
+    if (o.stability() && fitted instanceof GibbsTopics gibbs) {
+      stability = gibbs.stability();
+    } else if (o.stability()) {
+      FittedTopics other = train(corpus, docs, k, o, seedWords, vocabSize, o.seed() + 1);
+      List<int[]> otherTop = other.describe(COHERENCE_TERMS).stream().map(FittedTopics.TopTerms::terms).toList();
+      other.release();
       stability = Coherence.stability(top10, otherTop);
     }
-    Double perplexity = withPerplexity ? Math.exp(lda.logPerplexity(corpus)) : null;
-    return new Fit(model, k, lda, terms, weights, npmi, Coherence.diversity(terms), stability, perplexity, docs, seconds, o.optimizer());
+    Double perplexity = withPerplexity ? fitted.perplexity() : null;
+    return new Fit(model, k, fitted, terms, weights, npmi, Coherence.diversity(terms), stability, perplexity, docs, seconds, o.optimizer());
   }
 
-  static LocalLDAModel train(JavaPairRDD<Long, Vector> corpus, long docs, int k, TopicsOptions o, List<Integer> seedWords, long seed) {
-    if (o.optimizer().equals("em")) {
-      var model = new LDA().setK(k).setMaxIterations(o.iterations()).setSeed(seed).setOptimizer("em").run(corpus);
-      return ((DistributedLDAModel) model).toLocal();
-    }
-    return SeededOnlineLda.fit(corpus, k, o.iterations(), seed, miniBatchFraction(docs), seedWords, o.boost());
+  static FittedTopics train(JavaPairRDD<Long, Vector> corpus, long docs, int k, TopicsOptions o, List<Integer> seedWords, int vocabSize,
+      long seed) {
+    return switch (o.optimizer()) {
+      case TopicsOptions.GIBBS -> GibbsLda.fit(corpus, vocabSize, GibbsLda.Settings.defaults(k, o.iterations(), seed), seedWords,
+          (int) Math.round(o.boost()));
+      case TopicsOptions.EM -> new MllibTopics(((DistributedLDAModel) new LDA().setK(k).setMaxIterations(o.iterations()).setSeed(seed)
+          .setOptimizer("em").run(corpus)).toLocal(), corpus);
+      default -> new MllibTopics(SeededOnlineLda.fit(corpus, k, o.iterations(), seed, miniBatchFraction(docs), seedWords, o.boost()), corpus);
+    };
   }
 
   /** Each iteration sees about a thousand documents, at least 5% and at most all of them. */

@@ -49,10 +49,11 @@ final class TopicRows {
     return best;
   }
 
-  static Row quality(TopicModel.Fit f, int vocabSize, TopicsOptions o) {
+  static Row quality(TopicModel.Fit f, TopicsJob.Balance balance, int vocabSize, TopicsOptions o) {
+    boolean seeded = !f.optimizer().equals(TopicsOptions.EM) && !f.model().equals(TopicTables.ALL) && o.boost() > 0;
     return RowFactory.create(f.model(), f.k(), round(f.meanNpmi()), round(f.diversity()),
         f.stability() == null ? null : round(f.stability()), f.perplexity() == null ? null : Math.round(f.perplexity() * 1e4) / 1e4,
-        o.iterations(), o.seed(), f.optimizer().equals("online") && !f.model().equals(TopicTables.ALL) ? "online-seeded" : f.optimizer(),
-        f.docs(), vocabSize);
+        round(balance.largestShare()), balance.smallTopics(),
+        o.iterations(), o.seed(), seeded ? f.optimizer() + "-seeded" : f.optimizer(), f.docs(), vocabSize);
   }
 }

@@ -56,8 +56,26 @@ public final class TopicsJob {
   static final int MIN_DOCS_PER_TOPIC = 2;
 
   /** What a run did; {@code counters} holds the documents skipped and those whose tokens were cut. */
-  public record Result(String runId, long documents, int vocabulary, List<TopicModel.Fit> fits, Map<String, Long> themes,
-      Map<String, Long> counters, Map<String, Double> stageSeconds) {}
+  public record Result(String runId, long documents, int vocabulary, List<TopicModel.Fit> fits, Map<String, Balance> balance,
+      Map<String, Long> themes, Map<String, Long> counters, Map<String, Double> stageSeconds) {}
+
+  /**
+   * How a model spreads its documents over its topics, each document counted in its heaviest topic.
+   *
+   * @param largestTopic the topic that is the heaviest of most documents
+   * @param largestShare the share of the documents whose heaviest topic is {@code largestTopic}
+   * @param smallTopics topics that are the heaviest of under {@link #SMALL_TOPIC_SHARE} of the documents
+   */
+  public record Balance(int largestTopic, double largestShare, int smallTopics) {
+
+    /** A model that puts more than half of its documents in one topic has failed to separate them. */
+    public boolean degenerate() {
+      return largestShare > DEGENERATE_SHARE;
+    }
+  }
+
+  static final double SMALL_TOPIC_SHARE = 0.005;
+  static final double DEGENERATE_SHARE = 0.5;
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -149,6 +167,7 @@ public final class TopicsJob {
       String runId = RunLog.runId(NAME, options.toConfig(), String.valueOf(docCount) + vocab.hashCode());
       List<TopicModel.Fit> fits = new ArrayList<>();
       List<Dataset<Row>> weights = new ArrayList<>();
+      List<JavaPairRDD<Long, Vector>> corpora = new ArrayList<>();
       for (String model : List.of(TopicTables.ALL, TopicTables.DEFENCE, TopicTables.ENERGY)) {
         Dataset<Row> members = model.equals(TopicTables.ALL) ? features
             : features.join(docThemes.where(col(TopicTables.THEME).equalTo(model)).select(TopicTables.DOC_ID), DocumentsTable.DOC_ID);
@@ -163,15 +182,20 @@ public final class TopicsJob {
             : seedWords(vocab, lexicon.of(model), k * options.seedsPerTopic());
         TopicModel.Fit fit = timer.time("fit " + model, () -> TopicModel.fit(model, corpus, docs, k, options, seeds, vocab.size(), true));
         fits.add(fit);
-        weights.add(docWeights(model, fit, corpus, members));
+        corpora.add(corpus);
+        weights.add(docWeights(model, fit, members));
       }
       if (fits.isEmpty()) {
         throw new UserException(docCount + " documents are too few for " + options.kAll() + " topics");
       }
       Dataset<Row> allWeights = weights.stream().reduce(Dataset::unionByName).orElseThrow().persist();
+      allWeights.count();
+      fits.forEach(f -> f.topics().release());
+      corpora.forEach(JavaPairRDD::unpersist);
+      Map<String, Balance> balance = balance(allWeights, fits);
       try (TableCommit commit = new AtomicTableWriter(warehouse).begin(NAME)) {
         timer.time("write", () -> {
-          write(commit, docThemes, vocab, lexicon, fits, allWeights, runId);
+          write(commit, docThemes, vocab, lexicon, fits, balance, allWeights, runId);
           SkippedDocuments.write(commit, spark, warehouse, NAME, skipped, runId, Optional.empty());
           return null;
         });
@@ -179,7 +203,7 @@ public final class TopicsJob {
         docThemes.groupBy(TopicTables.THEME).count().collectAsList().forEach(r -> themes.put(r.getString(0), r.getLong(1)));
         allWeights.unpersist();
         docThemes.unpersist();
-        var result = new Result(runId, docCount, vocab.size(), fits, themes, counters, timer.orderedSeconds());
+        var result = new Result(runId, docCount, vocab.size(), fits, balance, themes, counters, timer.orderedSeconds());
         log(commit, started, result);
         commit.commit();
         for (TableSpec t : List.of(TopicTables.DOC_THEMES, TopicTables.TOPICS, TopicTables.TOPIC_QUALITY, TopicTables.DOC_TOPICS,
@@ -214,10 +238,30 @@ public final class TopicsJob {
     return out;
   }
 
+  /** Each model's {@link Balance}, from every (doc_id, model, topic_id, weight). */
+  static Map<String, Balance> balance(Dataset<Row> weights, List<TopicModel.Fit> fits) {
+    Map<String, Map<Integer, Long>> heaviest = new HashMap<>();
+    weights.groupBy(TopicTables.MODEL, TopicTables.DOC_ID)
+        .agg(org.apache.spark.sql.functions.max(struct(col(TopicTables.WEIGHT), col(TopicTables.TOPIC_ID))).as("top"))
+        .groupBy(col(TopicTables.MODEL), col("top." + TopicTables.TOPIC_ID)).count()
+        .collectAsList()
+        .forEach(r -> heaviest.computeIfAbsent(r.getString(0), m -> new HashMap<>()).put(r.getInt(1), r.getLong(2)));
+    Map<String, Balance> out = new LinkedHashMap<>();
+    for (TopicModel.Fit f : fits) {
+      Map<Integer, Long> docs = heaviest.getOrDefault(f.model(), Map.of());
+      long total = Math.max(1, docs.values().stream().mapToLong(Long::longValue).sum());
+      int largest = java.util.stream.IntStream.range(0, f.k()).boxed()
+          .max(java.util.Comparator.<Integer>comparingLong(t -> docs.getOrDefault(t, 0L)).thenComparing(t -> -t)).orElse(0);
+      int small = (int) java.util.stream.IntStream.range(0, f.k()).filter(t -> docs.getOrDefault(t, 0L) < SMALL_TOPIC_SHARE * total).count();
+      out.put(f.model(), new Balance(largest, (double) docs.getOrDefault(largest, 0L) / total, small));
+    }
+    return out;
+  }
+
   /** Every topic weight of every document of the model: doc_id, period, model, topic_id, weight. */
-  private Dataset<Row> docWeights(String model, TopicModel.Fit fit, JavaPairRDD<Long, Vector> corpus, Dataset<Row> members) {
-    var rows = fit.lda().topicDistributions(corpus).flatMap(t -> {
-      double[] w = t._2().toArray();
+  private Dataset<Row> docWeights(String model, TopicModel.Fit fit, Dataset<Row> members) {
+    var rows = fit.topics().docTopics().flatMap(t -> {
+      double[] w = t._2();
       List<Row> out = new ArrayList<>(w.length);
       for (int i = 0; i < w.length; i++) {
         out.add(RowFactory.create(t._1(), model, i, Math.round(w[i] * 1e6) / 1e6));
@@ -229,12 +273,11 @@ public final class TopicsJob {
     Dataset<Row> result = spark.createDataFrame(rows, schema)
         .join(members.select("id", DocumentsTable.DOC_ID, DocumentsTable.PERIOD), "id")
         .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, TopicTables.MODEL, TopicTables.TOPIC_ID, TopicTables.WEIGHT);
-    corpus.unpersist();
     return result;
   }
 
   private void write(TableCommit writer, Dataset<Row> docThemes, List<String> vocab, ThemeLexicon lexicon, List<TopicModel.Fit> fits,
-      Dataset<Row> weights, String runId) {
+      Map<String, Balance> balance, Dataset<Row> weights, String runId) {
     writer.replace(TopicTables.DOC_THEMES, docThemes.repartition(1).sortWithinPartitions(TopicTables.DOC_ID, TopicTables.THEME));
     Map<String, String> names = entityNames(vocab, fits);
     Map<String, Double> prevalence = new HashMap<>();
@@ -246,7 +289,7 @@ public final class TopicsJob {
       for (int t = 0; t < f.k(); t++) {
         topics.add(TopicRows.topic(f, t, vocab, names, lexicon, prevalence.getOrDefault(f.model() + "/" + t, 0.0), runId));
       }
-      quality.add(TopicRows.quality(f, vocab.size(), options));
+      quality.add(TopicRows.quality(f, balance.get(f.model()), vocab.size(), options));
     }
     writer.replace(TopicTables.TOPICS, spark.createDataFrame(topics, TopicTables.TOPICS_SCHEMA).repartition(1));
     writer.replace(TopicTables.TOPIC_QUALITY, spark.createDataFrame(quality, TopicTables.TOPIC_QUALITY_SCHEMA).repartition(1));

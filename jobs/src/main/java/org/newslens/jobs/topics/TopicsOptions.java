@@ -13,19 +13,20 @@ import org.newslens.jobs.cli.UserException;
  * @param kAll topics of the model over all documents
  * @param kDefence topics of the defence model
  * @param kEnergy topics of the energy model
- * @param iterations iterations of each fit
- * @param optimizer {@code online} (theme models seeded with their lexicon) or {@code em}
+ * @param iterations iterations (Gibbs sweeps) of each fit
+ * @param optimizer {@code gibbs} (distributed collapsed Gibbs sampling), {@code online} or {@code em} (MLlib); theme models
+ *     are seeded with their lexicon under gibbs and online
  * @param seed seed of every random choice
  * @param minDf a term must occur in at least this many documents
  * @param maxDf and in at most this share of them
  * @param vocabSize the most frequent terms kept
  * @param floor doc_topics keeps weights at least this
- * @param boost added to λ at (topic, seed word) for theme models
+ * @param boost pseudo-counts of each seed word in its topic for theme models (gibbs: tokens; online: added to λ)
  * @param seedsPerTopic the most frequent lexicon terms seeded per topic of a theme model
  * @param themeMinMatches lexicon matches a document needs to be in a theme
  * @param themeMinScore and matches per 100 tokens
  * @param themesDir a folder with defence.txt and energy.txt to use instead of the bundled lexicons
- * @param stability fit each model again with seed + 1 to measure stability
+ * @param stability measure stability: split-half for gibbs, a second fit with seed + 1 for online and em
  * @param includeDuplicates model every near-duplicate copy, not only canonical documents
  */
 public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations, String optimizer, long seed,
@@ -34,7 +35,13 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
 
   public static final int K_ALL_DEFAULT = 20;
   public static final int K_THEME_DEFAULT = 10;
+  public static final String GIBBS = "gibbs";
+  public static final String ONLINE = "online";
+  public static final String EM = "em";
+  /** Iterations of the MLlib optimizers by default. */
   public static final int ITERATIONS_DEFAULT = 100;
+  /** Gibbs sweeps by default (MALLET's users' usual 500 is not needed: the samples of the last fifth are averaged). */
+  public static final int SWEEPS_DEFAULT = 500;
   public static final long MIN_DF_DEFAULT = 3;
   public static final double MAX_DF_DEFAULT = 0.5;
   public static final int VOCAB_SIZE_DEFAULT = 20_000;
@@ -53,8 +60,8 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
     if (iterations < 1) {
       throw new UserException("--iterations " + iterations + " must be positive");
     }
-    if (!optimizer.equals("online") && !optimizer.equals("em")) {
-      throw new UserException("--optimizer " + optimizer + " must be online or em");
+    if (!List.of(GIBBS, ONLINE, EM).contains(optimizer)) {
+      throw new UserException("--optimizer " + optimizer + " must be gibbs, online or em");
     }
     if (maxDf <= 0 || maxDf > 1) {
       throw new UserException("--max-df " + maxDf + " must be in (0, 1]");
@@ -70,6 +77,11 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
         throw new UserException("--themes " + d + " must hold defence.txt and energy.txt");
       }
     });
+  }
+
+  /** The default iterations of {@code optimizer}: Gibbs sweeps are cheaper and more are needed. */
+  public static int defaultIterations(String optimizer) {
+    return GIBBS.equals(optimizer) ? SWEEPS_DEFAULT : ITERATIONS_DEFAULT;
   }
 
   public int k(String model) {
