@@ -145,13 +145,13 @@ public class TopicsBench {
 
   private static TopicsOptions options(int k, int iterations, String optimizer, long seed) {
     return new TopicsOptions(k, 10, 10, iterations, optimizer, seed, TopicsOptions.MIN_DF_DEFAULT, TopicsOptions.MAX_DF_DEFAULT,
-        TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false, false);
+        TopicsOptions.VOCAB_SIZE_DEFAULT, 0.1, 0, 0, 3, 1.0, Optional.empty(), false, false, 0);
   }
 
   /** seconds, mean NPMI, diversity, largest topic share of one fit. */
   private static double[] measure(JavaPairRDD<Long, Vector> corpus, long docs, int k, int vocabSize, TopicsOptions o) {
     TopicModel.Fit fit = TopicModel.fit("all", corpus, docs, k, o, List.of(), vocabSize, false);
-    double[] out = {fit.seconds(), fit.meanNpmi(), fit.diversity(), largestShare(fit.topics().heaviestTopicDocs(k))};
+    double[] out = {fit.seconds(), fit.meanNpmi(), fit.diversity(), largestShare(org.newslens.jobs.topics.FittedTopics.heaviestTopicDocs(fit.docTopics(), k))};
     fit.topics().release();
     return out;
   }

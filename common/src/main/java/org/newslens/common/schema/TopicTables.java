@@ -84,6 +84,7 @@ public final class TopicTables {
       .add("seed", LongType, false, "Seed of the fit")
       .add("optimizer", StringType, false, "gibbs, online or em; -seeded for theme models guided by their lexicon")
       .add("docs", LongType, false, "Documents in the model's corpus")
+      .add("fit_docs", LongType, false, "Of them, the documents the model was fitted on (--fit-docs; the others' topics are inferred)")
       .add("vocab_size", IntegerType, false, "Terms in the vocabulary");
 
   public static final TableSpec DOC_THEMES = new TableSpec("doc_themes", DOC_THEMES_SCHEMA, List.of());

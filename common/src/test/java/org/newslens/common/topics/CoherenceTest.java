@@ -1,6 +1,7 @@
 package org.newslens.common.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -46,7 +47,18 @@ class CoherenceTest {
     var lexicon = ThemeLexicon.load(Optional.empty());
     assertThat(lexicon.of("defence")).contains("missile", "army").doesNotContain("oil");
     assertThat(lexicon.of("energy")).contains("oil", "lng", "reactor");
+    assertThat(lexicon.core("energy")).contains("oil").doesNotContain("prices");
+    assertThat(lexicon.of("energy")).contains("prices");
     assertThat(ThemeLexicon.parse("# c\n Oil \n\nGas\n")).containsExactlyInAnyOrder("oil", "gas");
+    var terms = ThemeLexicon.terms("# c\n Oil \n~Prices\n~oil\n!Palm  oil\n", "t.txt");
+    assertThat(terms.core()).containsExactly("oil");
+    assertThat(terms.context()).containsExactly("prices"); // a core term stays core
+    assertThat(terms.match(null, "oil", "prices")).isEqualTo(ThemeLexicon.Match.CORE);
+    assertThat(terms.match("palm", "oil", "prices")).isEqualTo(ThemeLexicon.Match.NONE);
+    assertThat(terms.match("oil", "prices", null)).isEqualTo(ThemeLexicon.Match.CONTEXT);
+    assertThat(terms.match(null, "palm", "oil")).isEqualTo(ThemeLexicon.Match.NONE);
+    assertThatThrownBy(() -> ThemeLexicon.terms("oil\n!palm\n", "t.txt")).hasMessageContaining("t.txt line 2: an excluded phrase is two words");
+    assertThatThrownBy(() -> ThemeLexicon.terms("crude oil\n", "t.txt")).hasMessageContaining("t.txt line 1: a term is one topic token");
     assertThat(ThemeLexicon.newsStopWords()).contains("said", "monday");
   }
 }

@@ -85,6 +85,12 @@ final class Summary {
           balance.largestShare()));
     }
     for (var f : r.fits()) {
+      if (f.fitDocs() < f.docs()) {
+        out.append(String.format("  sampled     model %s: fitted on %,d of its %,d documents (drawn per month), the others' topics inferred%n",
+            f.model(), f.fitDocs(), f.docs()));
+      }
+    }
+    for (var f : r.fits()) {
       var balance = r.balance().get(f.model());
       if (balance.degenerate()) {
         out.append(String.format("  WARNING     model %s: topic %d is the heaviest of %.0f %% of its %d documents (%d of %d topics under 0.5 %%):"

@@ -76,14 +76,19 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--seeds-per-topic", paramLabel = "N", description = "Most frequent lexicon terms seeded per theme topic (default: 2).")
     int seedsPerTopic = TopicsOptions.SEEDS_PER_TOPIC_DEFAULT;
 
-    @Option(names = "--theme-min-matches", paramLabel = "N", description = "Lexicon matches a document needs for a theme (default: 3).")
+    @Option(names = "--theme-min-matches", paramLabel = "N", description = "Core lexicon matches (or entities of the theme) a document needs for a theme (default: 3).")
     int themeMinMatches = TopicsOptions.THEME_MIN_MATCHES_DEFAULT;
 
-    @Option(names = "--theme-min-score", paramLabel = "X", description = "And matches per 100 tokens (default: 1.0).")
+    @Option(names = "--theme-min-score", paramLabel = "X", description = "And core plus context matches per 100 tokens (default: 1.0).")
     double themeMinScore = TopicsOptions.THEME_MIN_SCORE_DEFAULT;
 
     @Option(names = "--themes", paramLabel = "DIR", description = "Folder with defence.txt and energy.txt lexicons (default: bundled).")
     Path themes;
+
+    @Option(names = "--fit-docs", paramLabel = "N",
+        description = "Fit each model on at most N of its documents, drawn per month in proportion, and infer the topics of the rest "
+            + "(default: 0, fit on all).")
+    long fitDocs;
 
     @Option(names = "--no-stability", description = "Skip measuring stability (a second fit per model under online and em).")
     boolean noStability;
@@ -91,7 +96,8 @@ public final class TopicsCommand implements Callable<Integer> {
     TopicsOptions toOptions(long seed, boolean includeDuplicates) {
       int n = iterations != null ? iterations : TopicsOptions.defaultIterations(optimizer);
       return new TopicsOptions(kAll, kDefence, kEnergy, n, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
-          seedsPerTopic, themeMinMatches, themeMinScore, Optional.ofNullable(themes), !noStability, includeDuplicates);
+          seedsPerTopic, themeMinMatches, themeMinScore, Optional.ofNullable(themes), !noStability, includeDuplicates,
+          fitDocs);
     }
   }
 }

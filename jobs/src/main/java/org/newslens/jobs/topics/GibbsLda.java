@@ -83,6 +83,16 @@ public final class GibbsLda {
    * @param boost pseudo-tokens of each seed word kept in its topic
    */
   public static GibbsTopics fit(JavaPairRDD<Long, Vector> corpus, int vocab, Settings s, List<Integer> seedWords, int boost) {
+    return fit(corpus, vocab, s, seedWords, boost, (sweeps, shards, merged) -> { });
+  }
+
+  /** Sees, on the driver, the shards and their merged counts after every round of sweeps. */
+  interface MergeObserver {
+    void merged(int sweepsDone, JavaRDD<GibbsShard> shards, GibbsCounts merged);
+  }
+
+  static GibbsTopics fit(JavaPairRDD<Long, Vector> corpus, int vocab, Settings s, List<Integer> seedWords, int boost,
+      MergeObserver observer) {
     int k = s.k();
     int[] seedTopic = new int[vocab];
     Arrays.fill(seedTopic, -1);
@@ -141,6 +151,7 @@ public final class GibbsLda {
         next.persist(StorageLevel.MEMORY_AND_DISK());
       }
       counts = aggregate(next, vocab, maxLength, optimize, false);
+      observer.merged(done, next, counts);
       bc.unpersist(false);
       sinceCut.add(bc);
       if (shards != kept) {

@@ -43,27 +43,10 @@ final class GibbsShard implements Serializable {
     int total = 0;
     while (docs.hasNext()) {
       Tuple2<Long, Vector> doc = docs.next();
-      SparseVector v = doc._2().toSparse();
-      int n = 0;
-      for (double c : v.values()) {
-        n += (int) c;
-      }
-      int[] tokens = new int[n];
-      int at = 0;
-      for (int i = 0; i < v.indices().length; i++) {
-        for (int c = 0; c < (int) v.values()[i]; c++) {
-          tokens[at++] = v.indices()[i];
-        }
-      }
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = tokens[i];
-        tokens[i] = tokens[j];
-        tokens[j] = t;
-      }
+      int[] tokens = shuffledTokens(doc._2().toSparse(), random);
       ids.add(doc._1());
       tokenLists.add(tokens);
-      total += n;
+      total += tokens.length;
     }
     int[] start = new int[ids.size() + 1];
     int[] words = new int[total];
@@ -78,6 +61,28 @@ final class GibbsShard implements Serializable {
       topics[i] = seeded >= 0 ? seeded : random.nextInt(k);
     }
     return new GibbsShard(k, ids.stream().mapToLong(Long::longValue).toArray(), start, words, topics);
+  }
+
+  /** The document's tokens (vocabulary indices, each as often as it occurs) in a random order. */
+  static int[] shuffledTokens(SparseVector v, SplittableRandom random) {
+    int n = 0;
+    for (double c : v.values()) {
+      n += (int) c;
+    }
+    int[] tokens = new int[n];
+    int at = 0;
+    for (int i = 0; i < v.indices().length; i++) {
+      for (int c = 0; c < (int) v.values()[i]; c++) {
+        tokens[at++] = v.indices()[i];
+      }
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = tokens[i];
+      tokens[i] = tokens[j];
+      tokens[j] = t;
+    }
+    return tokens;
   }
 
   /** Tokens of the longest document. */

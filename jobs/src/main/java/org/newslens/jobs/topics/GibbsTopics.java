@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.mllib.linalg.Vector;
 
 /** A model fitted by {@link GibbsLda}: the last sample's assignments, the priors, and the averaged topic-word counts. */
 public final class GibbsTopics implements FittedTopics {
@@ -79,6 +80,11 @@ public final class GibbsTopics implements FittedTopics {
   public JavaPairRDD<Long, double[]> docTopics() {
     double[] a = alpha;
     return shards.flatMapToPair(s -> s.docTopics(a).iterator());
+  }
+
+  @Override
+  public JavaPairRDD<Long, double[]> infer(JavaPairRDD<Long, Vector> docs, long seed) {
+    return GibbsInference.infer(docs, k, phi(), alpha.clone(), seed);
   }
 
   @Override

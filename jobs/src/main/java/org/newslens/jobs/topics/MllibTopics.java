@@ -16,7 +16,12 @@ record MllibTopics(LocalLDAModel lda, JavaPairRDD<Long, Vector> corpus) implemen
 
   @Override
   public JavaPairRDD<Long, double[]> docTopics() {
-    return lda.topicDistributions(corpus).mapValues(Vector::toArray);
+    return infer(corpus, 0);
+  }
+
+  @Override
+  public JavaPairRDD<Long, double[]> infer(JavaPairRDD<Long, Vector> docs, long seed) {
+    return lda.topicDistributions(docs).mapValues(Vector::toArray);
   }
 
   @Override

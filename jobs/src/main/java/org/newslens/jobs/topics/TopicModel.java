@@ -18,22 +18,43 @@ public final class TopicModel {
   static final int TOP_TERMS = 25;
   static final int COHERENCE_TERMS = 10;
 
-  /** A fitted model and its measures. */
-  public record Fit(String model, int k, FittedTopics topics, List<int[]> topTerms, List<double[]> topWeights,
-      double[] npmi, double diversity, Double stability, Double perplexity, long docs, double seconds, String optimizer) {
+  /**
+   * A fitted model and its measures.
+   *
+   * @param docTopics the topic distribution of every document of the model's corpus (fitted or inferred)
+   * @param docs documents in the model's corpus
+   * @param fitDocs of them, the documents the model was fitted on
+   */
+  public record Fit(String model, int k, FittedTopics topics, JavaPairRDD<Long, double[]> docTopics, List<int[]> topTerms,
+      List<double[]> topWeights, double[] npmi, double diversity, Double stability, Double perplexity, long docs, long fitDocs,
+      double seconds, String optimizer) {
 
     public double meanNpmi() {
       return Arrays.stream(npmi).average().orElse(0);
     }
   }
 
+  /** A cached corpus of (document id, term counts) and its number of documents. */
+  public record Corpus(JavaPairRDD<Long, Vector> rdd, long docs) {}
+
   private TopicModel() {}
 
   /** Fits k topics on the cached corpus and measures them. */
   public static Fit fit(String model, JavaPairRDD<Long, Vector> corpus, long docs, int k, TopicsOptions o,
       List<Integer> seedWords, int vocabSize, boolean withPerplexity) {
+    Corpus all = new Corpus(corpus, docs);
+    return fit(model, all, all, k, o, seedWords, vocabSize, withPerplexity);
+  }
+
+  /**
+   * Fits k topics on {@code sample} (the corpus itself or a sample of its documents) and measures
+   * them on the whole {@code corpus}: coherence is counted on it and the topics of the documents
+   * outside the sample are inferred. Stability and perplexity are those of the fit.
+   */
+  public static Fit fit(String model, Corpus corpus, Corpus sample, int k, TopicsOptions o, List<Integer> seedWords, int vocabSize,
+      boolean withPerplexity) {
     long start = System.nanoTime();
-    FittedTopics fitted = train(corpus, docs, k, o, seedWords, vocabSize, o.seed());
+    FittedTopics fitted = train(sample.rdd(), sample.docs(), k, o, seedWords, vocabSize, o.seed());
     double seconds = (System.nanoTime() - start) / 1e9;
     List<int[]> terms = new ArrayList<>();
     List<double[]> weights = new ArrayList<>();
@@ -42,18 +63,21 @@ public final class TopicModel {
       weights.add(t.weights());
     }
     List<int[]> top10 = terms.stream().map(t -> Arrays.copyOf(t, Math.min(COHERENCE_TERMS, t.length))).toList();
-    double[] npmi = coherence(corpus, docs, top10, vocabSize);
+    double[] npmi = coherence(corpus.rdd(), corpus.docs(), top10, vocabSize);
     Double stability = null;
     if (o.stability() && fitted instanceof GibbsTopics gibbs) {
       stability = gibbs.stability();
     } else if (o.stability()) {
-      FittedTopics other = train(corpus, docs, k, o, seedWords, vocabSize, o.seed() + 1);
+      FittedTopics other = train(sample.rdd(), sample.docs(), k, o, seedWords, vocabSize, o.seed() + 1);
       List<int[]> otherTop = other.describe(COHERENCE_TERMS).stream().map(FittedTopics.TopTerms::terms).toList();
       other.release();
       stability = Coherence.stability(top10, otherTop);
     }
     Double perplexity = withPerplexity ? fitted.perplexity() : null;
-    return new Fit(model, k, fitted, terms, weights, npmi, Coherence.diversity(terms), stability, perplexity, docs, seconds, o.optimizer());
+    boolean sampled = sample.docs() < corpus.docs();
+    JavaPairRDD<Long, double[]> docTopics = sampled ? fitted.infer(corpus.rdd(), o.seed()) : fitted.docTopics();
+    return new Fit(model, k, fitted, docTopics, terms, weights, npmi, Coherence.diversity(terms), stability, perplexity, corpus.docs(),
+        sample.docs(), seconds, o.optimizer());
   }
 
   static FittedTopics train(JavaPairRDD<Long, Vector> corpus, long docs, int k, TopicsOptions o, List<Integer> seedWords, int vocabSize,

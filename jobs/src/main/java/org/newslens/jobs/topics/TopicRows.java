@@ -40,7 +40,7 @@ final class TopicRows {
     String best = TopicTables.OTHER;
     long bestCount = 1;
     for (String theme : ThemeLexicon.THEMES) {
-      long n = top.stream().limit(TopicModel.COHERENCE_TERMS).filter(r -> lexicon.of(theme).contains(r.getString(0))).count();
+      long n = top.stream().limit(TopicModel.COHERENCE_TERMS).filter(r -> lexicon.terms(theme).has(r.getString(0))).count();
       if (n > bestCount) {
         best = theme;
         bestCount = n;
@@ -54,6 +54,6 @@ final class TopicRows {
     return RowFactory.create(f.model(), f.k(), round(f.meanNpmi()), round(f.diversity()),
         f.stability() == null ? null : round(f.stability()), f.perplexity() == null ? null : Math.round(f.perplexity() * 1e4) / 1e4,
         round(balance.largestShare()), balance.smallTopics(),
-        o.iterations(), o.seed(), seeded ? f.optimizer() + "-seeded" : f.optimizer(), f.docs(), vocabSize);
+        o.iterations(), o.seed(), seeded ? f.optimizer() + "-seeded" : f.optimizer(), f.docs(), f.fitDocs(), vocabSize);
   }
 }

@@ -6,9 +6,11 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -25,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Topic tokens of a document: lower-case words (designations such as {@code s-400} stay whole),
  * with every entity mention replaced by one token {@code ent:<entity_id>}; English and news stop
- * words, numbers and words under three letters removed. Also counts the defence and energy
- * lexicon matches (entities of a theme count for it).
+ * words, numbers and words under three letters removed. Also counts each theme's lexicon
+ * matches over all its tokens: core matches (an entity of the theme is one) and core plus context
+ * matches (see {@link ThemeLexicon}).
  *
  * <p>Input rows: doc_id, period, text, mentions (array of struct begin_char, end_char, entity_id,
  * theme; code-point offsets, may be null).
@@ -41,7 +44,9 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
       .add("doc_id", StringType, false)
       .add("period", StringType, false)
       .add(TOKENS, createArrayType(StringType, false), false)
+      .add("defence_core", IntegerType, false)
       .add("defence_matches", IntegerType, false)
+      .add("energy_core", IntegerType, false)
       .add("energy_matches", IntegerType, false)
       .add("defence_terms", createArrayType(StringType, false), false)
       .add("energy_terms", createArrayType(StringType, false), false)
@@ -84,7 +89,7 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       String detail = SkippedDocuments.detail(e);
       LOG.warn("topics: document {} skipped: {}", doc.getString(0), detail);
-      return RowFactory.create(doc.getString(0), doc.getString(1), new String[0], 0, 0, new String[0], new String[0], false,
+      return RowFactory.create(doc.getString(0), doc.getString(1), new String[0], 0, 0, 0, 0, new String[0], new String[0], false,
           SkippedDocuments.code(e), detail);
     }
   }
@@ -94,31 +99,32 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
     List<Row> mentions = doc.isNullAt(3) ? new ArrayList<>() : new ArrayList<>(doc.getList(3));
     mentions.sort(java.util.Comparator.comparingInt(m -> m.getInt(0)));
     List<String> tokens = new ArrayList<>();
-    Set<String> defence = new TreeSet<>();
-    Set<String> energy = new TreeSet<>();
-    int[] matches = new int[2];
+    Map<Integer, String> entityThemes = new HashMap<>();
     int pos = 0;
     for (Row m : mentions) {
       int begin = text.offsetByCodePoints(0, m.getInt(0));
       if (begin < pos) {
         continue;
       }
-      words(text.substring(pos, begin), tokens, defence, energy, matches);
-      String token = "ent:" + m.getString(2);
-      tokens.add(token);
-      String theme = m.getString(3);
-      count(token, theme, defence, energy, matches);
+      words(text.substring(pos, begin), tokens);
+      if (m.getString(3) != null) {
+        entityThemes.put(tokens.size(), m.getString(3));
+      }
+      tokens.add("ent:" + m.getString(2));
       pos = text.offsetByCodePoints(begin, m.getInt(1) - m.getInt(0));
     }
-    words(text.substring(pos), tokens, defence, energy, matches);
+    words(text.substring(pos), tokens);
+    Matches defence = matches(ThemeLexicon.THEMES.get(0), tokens, entityThemes);
+    Matches energy = matches(ThemeLexicon.THEMES.get(1), tokens, entityThemes);
     boolean truncated = tokens.size() > MAX_DOC_TOKENS;
     List<String> kept = truncated ? tokens.subList(0, MAX_DOC_TOKENS) : tokens;
     // Row encoders take arrays, not java.util.List.
-    return RowFactory.create(doc.getString(0), doc.getString(1), kept.toArray(String[]::new), matches[0], matches[1],
-        defence.toArray(String[]::new), energy.toArray(String[]::new), truncated, null, null);
+    return RowFactory.create(doc.getString(0), doc.getString(1), kept.toArray(String[]::new),
+        defence.core, defence.all, energy.core, energy.all, defence.terms.toArray(String[]::new), energy.terms.toArray(String[]::new),
+        truncated, null, null);
   }
 
-  private void words(String span, List<String> tokens, Set<String> defence, Set<String> energy, int[] matches) {
+  private void words(String span, List<String> tokens) {
     var m = WORD.matcher(span);
     while (m.find()) {
       String w = m.group().toLowerCase(Locale.ROOT).replace('’', '\'');
@@ -129,18 +135,28 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
         continue;
       }
       tokens.add(w);
-      count(w, null, defence, energy, matches);
     }
   }
 
-  private void count(String token, String entityTheme, Set<String> defence, Set<String> energy, int[] matches) {
-    if (lexicon.of("defence").contains(token) || "defence".equals(entityTheme)) {
-      matches[0]++;
-      defence.add(token);
+  /** A theme's matches in a document: core, core and context, and the matched terms. */
+  private record Matches(int core, int all, Set<String> terms) {}
+
+  /** The theme's lexicon matches over every token (an entity of the theme is a core match). */
+  private Matches matches(String theme, List<String> tokens, Map<Integer, String> entityThemes) {
+    ThemeLexicon.Terms terms = lexicon.terms(theme);
+    int core = 0;
+    int all = 0;
+    Set<String> matched = new TreeSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      ThemeLexicon.Match match = theme.equals(entityThemes.get(i)) ? ThemeLexicon.Match.CORE
+          : terms.match(i > 0 ? tokens.get(i - 1) : null, token, i + 1 < tokens.size() ? tokens.get(i + 1) : null);
+      if (match != ThemeLexicon.Match.NONE) {
+        all++;
+        core += match == ThemeLexicon.Match.CORE ? 1 : 0;
+        matched.add(token);
+      }
     }
-    if (lexicon.of("energy").contains(token) || "energy".equals(entityTheme)) {
-      matches[1]++;
-      energy.add(token);
-    }
+    return new Matches(core, all, matched);
   }
 }

@@ -114,13 +114,21 @@ public final class TopicsJob {
     Dataset<Row> tokens = prepare(lexicon).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<String> vocab = vocabulary(tokens);
-      JavaPairRDD<Long, Vector> corpus = corpus(features(tokens, vocab));
+      Dataset<Row> members = features(tokens, vocab);
+      JavaPairRDD<Long, Vector> corpus = corpus(members);
       long docs = corpus.count();
       List<TopicModel.Fit> fits = new ArrayList<>();
+      TopicModel.Corpus all = new TopicModel.Corpus(corpus, docs);
+      TopicModel.Corpus sample = fitCorpus(members, all);
       for (int k : ks) {
-        fits.add(TopicModel.fit(TopicTables.ALL, corpus, docs, k, options.withKAll(k), List.of(), vocab.size(), true));
+        TopicModel.Fit fit = TopicModel.fit(TopicTables.ALL, all, sample, k, options.withKAll(k), List.of(), vocab.size(), true);
+        fit.topics().release();
+        fits.add(fit);
       }
       corpus.unpersist();
+      if (sample != all) {
+        sample.rdd().unpersist();
+      }
       return fits;
     } finally {
       tokens.unpersist();
@@ -179,8 +187,15 @@ public final class TopicsJob {
           continue;
         }
         List<Integer> seeds = model.equals(TopicTables.ALL) ? List.of()
-            : seedWords(vocab, lexicon.of(model), k * options.seedsPerTopic());
-        TopicModel.Fit fit = timer.time("fit " + model, () -> TopicModel.fit(model, corpus, docs, k, options, seeds, vocab.size(), true));
+            : seedWords(vocab, lexicon.core(model), k * options.seedsPerTopic());
+        TopicModel.Fit fit = timer.time("fit " + model, () -> {
+          TopicModel.Corpus all = new TopicModel.Corpus(corpus, docs);
+          TopicModel.Corpus sample = fitCorpus(members, all);
+          if (sample != all) {
+            corpora.add(sample.rdd());
+          }
+          return TopicModel.fit(model, all, sample, k, options, seeds, vocab.size(), true);
+        });
         fits.add(fit);
         corpora.add(corpus);
         weights.add(docWeights(model, fit, members));
@@ -189,7 +204,7 @@ public final class TopicsJob {
         throw new UserException(docCount + " documents are too few for " + options.kAll() + " topics");
       }
       Dataset<Row> allWeights = weights.stream().reduce(Dataset::unionByName).orElseThrow().persist();
-      allWeights.count();
+      timer.time("doc topics", allWeights::count);
       fits.forEach(f -> f.topics().release());
       corpora.forEach(JavaPairRDD::unpersist);
       Map<String, Balance> balance = balance(allWeights, fits);
@@ -227,7 +242,16 @@ public final class TopicsJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** The first {@code max} lexicon terms of the vocabulary (which is ordered most frequent first). */
+  /** The documents to fit on: {@code all}, or a sample of at most --fit-docs of them drawn per month. */
+  private TopicModel.Corpus fitCorpus(Dataset<Row> members, TopicModel.Corpus all) {
+    if (options.fitDocs() <= 0 || all.docs() <= options.fitDocs()) {
+      return all;
+    }
+    JavaPairRDD<Long, Vector> sample = corpus(TopicsTransform.fitSample(members, options.fitDocs(), options.seed()));
+    return new TopicModel.Corpus(sample, sample.count());
+  }
+
+  /** The first {@code max} core lexicon terms of the vocabulary (which is ordered most frequent first). */
   static List<Integer> seedWords(List<String> vocab, Set<String> lexicon, int max) {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < vocab.size() && out.size() < max; i++) {
@@ -260,7 +284,7 @@ public final class TopicsJob {
 
   /** Every topic weight of every document of the model: doc_id, period, model, topic_id, weight. */
   private Dataset<Row> docWeights(String model, TopicModel.Fit fit, Dataset<Row> members) {
-    var rows = fit.topics().docTopics().flatMap(t -> {
+    var rows = fit.docTopics().flatMap(t -> {
       double[] w = t._2();
       List<Row> out = new ArrayList<>(w.length);
       for (int i = 0; i < w.length; i++) {

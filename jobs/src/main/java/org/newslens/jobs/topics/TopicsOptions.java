@@ -28,10 +28,11 @@ import org.newslens.jobs.cli.UserException;
  * @param themesDir a folder with defence.txt and energy.txt to use instead of the bundled lexicons
  * @param stability measure stability: split-half for gibbs, a second fit with seed + 1 for online and em
  * @param includeDuplicates model every near-duplicate copy, not only canonical documents
+ * @param fitDocs fit each model on at most this many of its documents, drawn per month, and infer the topics of the rest (0: fit on all)
  */
 public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations, String optimizer, long seed,
     long minDf, double maxDf, int vocabSize, double floor, double boost, int seedsPerTopic, int themeMinMatches, double themeMinScore,
-    Optional<Path> themesDir, boolean stability, boolean includeDuplicates) {
+    Optional<Path> themesDir, boolean stability, boolean includeDuplicates, long fitDocs) {
 
   public static final int K_ALL_DEFAULT = 20;
   public static final int K_THEME_DEFAULT = 10;
@@ -69,6 +70,9 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
     if (seedsPerTopic < 0) {
       throw new UserException("--seeds-per-topic " + seedsPerTopic + " must not be negative");
     }
+    if (fitDocs < 0) {
+      throw new UserException("--fit-docs " + fitDocs + " must not be negative (0: fit on every document)");
+    }
     if (floor < 0 || floor >= 1) {
       throw new UserException("--doc-topic-floor " + floor + " must be in [0, 1)");
     }
@@ -95,7 +99,7 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
   /** The same options with another k for the all-documents model (for --sweep). */
   public TopicsOptions withKAll(int k) {
     return new TopicsOptions(k, kDefence, kEnergy, iterations, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
-        seedsPerTopic, themeMinMatches, themeMinScore, themesDir, stability, includeDuplicates);
+        seedsPerTopic, themeMinMatches, themeMinScore, themesDir, stability, includeDuplicates, fitDocs);
   }
 
   Map<String, Object> toConfig() {
@@ -117,6 +121,7 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
     c.put("theme_min_score", themeMinScore);
     c.put("themes", themesDir.map(Path::toString).orElse("bundled"));
     c.put("stability", stability);
+    c.put("fit_docs", fitDocs);
     return c;
   }
 }

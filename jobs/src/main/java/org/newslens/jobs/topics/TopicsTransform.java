@@ -14,10 +14,17 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.newslens.common.schema.DocumentsTable;
 import org.newslens.common.schema.TopicTables;
 
 /** The I/O-free parts of the topics stage: themes, vocabulary, trends. */
@@ -29,13 +36,14 @@ public final class TopicsTransform {
   private TopicsTransform() {}
 
   /**
-   * {@code doc_themes}: a document is in a theme when it has at least {@code minMatches} lexicon
-   * matches and at least {@code minScore} matches per 100 tokens; in neither, it is {@code other}.
+   * {@code doc_themes}: a document is in a theme when it has at least {@code minMatches} core
+   * lexicon matches and at least {@code minScore} core and context matches per 100 tokens; in
+   * neither, it is {@code other}. The score is the core and context matches per 100 tokens.
    */
   public static Dataset<Row> docThemes(Dataset<Row> tokens, int minMatches, double minScore) {
     Column n = greatest(size(col(TopicTokens.TOKENS)), lit(1)).cast("double");
-    Column defence = theme(TopicTables.DEFENCE, col("defence_matches"), n, col("defence_terms"), minMatches, minScore);
-    Column energy = theme(TopicTables.ENERGY, col("energy_matches"), n, col("energy_terms"), minMatches, minScore);
+    Column defence = theme(TopicTables.DEFENCE, col("defence_core"), col("defence_matches"), n, col("defence_terms"), minMatches, minScore);
+    Column energy = theme(TopicTables.ENERGY, col("energy_core"), col("energy_matches"), n, col("energy_terms"), minMatches, minScore);
     Column other = struct(lit(TopicTables.OTHER).as("theme"), lit(0.0).as("score"),
         lit(new String[0]).cast("array<string>").as("terms"), lit(true).as("in"));
     Column kept = filter(array(defence, energy), x -> x.getField("in"));
@@ -45,10 +53,10 @@ public final class TopicsTransform {
             round(col("t.score"), DECIMALS).as(TopicTables.SCORE), col("t.terms").as(TopicTables.MATCHED_TERMS));
   }
 
-  private static Column theme(String name, Column matches, Column n, Column terms, int minMatches, double minScore) {
+  private static Column theme(String name, Column core, Column matches, Column n, Column terms, int minMatches, double minScore) {
     Column score = matches.multiply(100.0).divide(n);
     return struct(lit(name).as("theme"), score.as("score"), terms.as("terms"),
-        matches.geq(minMatches).and(score.geq(minScore)).as("in"));
+        core.geq(minMatches).and(score.geq(minScore)).as("in"));
   }
 
   /**
@@ -80,5 +88,64 @@ public final class TopicsTransform {
         .select(col(TopicTables.MODEL), col(TopicTables.TOPIC_ID), col(TopicTables.PERIOD), col(TopicTables.DOCS),
             round(col(TopicTables.WEIGHT_SUM), DECIMALS).as(TopicTables.WEIGHT_SUM),
             round(col(TopicTables.WEIGHT_SUM).divide(col("period_docs")), DECIMALS).as(TopicTables.SHARE));
+  }
+
+  /**
+   * Up to {@code max} of {@code docs} (doc_id, period, …) to fit a model on: each month's share of
+   * the documents kept in proportion to its size (every month at least one, while there are fewer
+   * months than {@code max}), the documents of a month taken in the order of a hash of their id
+   * and the seed, so the same seed draws the same sample.
+   */
+  static Dataset<Row> fitSample(Dataset<Row> docs, long max, long seed) {
+    Map<String, Long> counts = new TreeMap<>();
+    docs.groupBy(DocumentsTable.PERIOD).count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+    List<Row> quotas = new ArrayList<>();
+    sampleQuotas(counts, max).forEach((period, n) -> quotas.add(RowFactory.create(period, n)));
+    var schema = new org.apache.spark.sql.types.StructType().add(DocumentsTable.PERIOD, "string").add("quota", "long");
+    var rank = org.apache.spark.sql.functions.row_number().over(Window.partitionBy(DocumentsTable.PERIOD)
+        .orderBy(org.apache.spark.sql.functions.xxhash64(col(DocumentsTable.DOC_ID), lit(seed)), col(DocumentsTable.DOC_ID)));
+    Dataset<Row> quota = docs.sparkSession().createDataFrame(quotas, schema);
+    return docs.withColumn("sample_rank", rank)
+        .join(org.apache.spark.sql.functions.broadcast(quota), DocumentsTable.PERIOD)
+        .where(col("sample_rank").leq(col("quota")))
+        .drop("sample_rank", "quota");
+  }
+
+  /**
+   * How many documents of each month a sample of {@code max} takes: one of each month first (of
+   * the largest months, when there are more months than {@code max}), the rest in proportion to
+   * each month's remaining documents, largest remainders rounded up. All of them when there are at
+   * most {@code max}.
+   */
+  static Map<String, Long> sampleQuotas(Map<String, Long> counts, long max) {
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    Map<String, Long> out = new TreeMap<>();
+    if (total <= max) {
+      out.putAll(counts);
+      return out;
+    }
+    List<String> bySize = new ArrayList<>(counts.keySet());
+    bySize.sort(Comparator.<String>comparingLong(counts::get).reversed().thenComparing(Comparator.naturalOrder()));
+    if (bySize.size() >= max) {
+      bySize.subList(0, (int) max).forEach(p -> out.put(p, 1L));
+      return out;
+    }
+    long rest = max - bySize.size();
+    long spare = total - bySize.size();
+    Map<String, Double> remainder = new TreeMap<>();
+    long given = 0;
+    for (String p : bySize) {
+      double exact = (double) rest * (counts.get(p) - 1) / spare;
+      long n = (long) Math.floor(exact);
+      out.put(p, 1 + n);
+      remainder.put(p, exact - n);
+      given += n;
+    }
+    List<String> byRemainder = new ArrayList<>(bySize);
+    byRemainder.sort(Comparator.<String>comparingDouble(remainder::get).reversed().thenComparing(Comparator.naturalOrder()));
+    for (int i = 0; i < rest - given; i++) {
+      out.merge(byRemainder.get(i), 1L, Long::sum);
+    }
+    return out;
   }
 }

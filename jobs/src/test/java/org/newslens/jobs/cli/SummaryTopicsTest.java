@@ -12,7 +12,7 @@ import org.newslens.jobs.topics.TopicsJob;
 class SummaryTopicsTest {
 
   private static String summary(double largestShare) {
-    var fit = new TopicModel.Fit("energy", 10, null, List.of(), List.of(), new double[] {0.1}, 0.5, 0.8, 900.0, 400, 1.0, "gibbs");
+    var fit = new TopicModel.Fit("energy", 10, null, null, List.of(), List.of(), new double[] {0.1}, 0.5, 0.8, 900.0, 400, 400, 1.0, "gibbs");
     var result = new TopicsJob.Result("topics-1", 400, 1000, List.of(fit), Map.of("energy", new TopicsJob.Balance(3, largestShare, 7)),
         Map.of("energy", 400L), Map.of(TopicsJob.SKIPPED_DOCS, 0L, TopicsJob.TRUNCATED_DOCS, 0L), Map.of());
     return Summary.topics(result);

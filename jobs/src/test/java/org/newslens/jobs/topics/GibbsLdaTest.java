@@ -102,6 +102,74 @@ class GibbsLdaTest {
   }
 
   @Test
+  void afterEverySweepTheMergedCountsAreTheSumOfThePartitionsCounts() {
+    int[] wordCounts = new int[VOCAB];
+    for (Tuple2<Long, Vector> d : docs) {
+      var v = d._2().toSparse();
+      for (int i = 0; i < v.indices().length; i++) {
+        wordCounts[v.indices()[i]] += (int) v.values()[i];
+      }
+    }
+    List<Integer> rounds = new ArrayList<>();
+    var settings = GibbsLda.Settings.defaults(GROUPS, 12, 3).onEveryPartition();
+    GibbsTopics m = GibbsLda.fit(rdd(4), VOCAB, settings, List.of(), 0, (done, shards, merged) -> {
+      List<GibbsCounts> parts = shards.map(s -> s.counts(VOCAB, 0, false, false)).collect();
+      assertThat(parts).as("one count per partition").hasSize(4);
+      GibbsCounts sum = new GibbsCounts(GROUPS, VOCAB, -1, false);
+      parts.forEach(sum::add);
+      assertThat(merged.wordTopic).as("sweep %d: word-topic counts", done).isEqualTo(sum.wordTopic);
+      assertThat(merged.topicTotals).as("sweep %d: topic totals", done).isEqualTo(sum.topicTotals);
+      for (int w = 0; w < VOCAB; w++) {
+        int tokens = 0;
+        for (int t = 0; t < GROUPS; t++) {
+          tokens += merged.wordTopic[w * GROUPS + t];
+        }
+        assertThat(tokens).as("sweep %d: tokens of word %d", done, w).isEqualTo(wordCounts[w]);
+      }
+      rounds.add(done);
+    });
+    assertThat(rounds).as("a merge after every sweep").containsExactlyElementsOf(IntStream.rangeClosed(1, 12).boxed().toList());
+    m.release();
+  }
+
+  @Test
+  void fittedOnASampleTheModelInfersTheGroupOfEveryDocumentWhateverThePartitions() {
+    JavaPairRDD<Long, Vector> sample = jsc.parallelizePairs(docs.subList(0, 60), 2).cache();
+    GibbsTopics m = GibbsLda.fit(sample, VOCAB, GibbsLda.Settings.defaults(GROUPS, 60, 1).onEveryPartition(), List.of(), 0);
+    int[] groupOf = groupOfTopics(m);
+    Map<Long, double[]> theta = m.infer(rdd(1), 9).collectAsMap();
+    assertThat(theta).hasSize(docs.size());
+    for (var e : theta.entrySet()) {
+      double[] t = e.getValue();
+      assertThat(Arrays.stream(t).sum()).isCloseTo(1.0, within(1e-9));
+      int heaviest = IntStream.range(0, GROUPS).reduce((a, b) -> t[a] >= t[b] ? a : b).orElseThrow();
+      assertThat(groupOf[heaviest]).as("document %d", e.getKey()).isEqualTo((int) (e.getKey() % GROUPS));
+      assertThat(t[heaviest]).as("document %d: nine tokens in ten of its group", e.getKey()).isGreaterThan(0.7);
+    }
+    Map<Long, double[]> onFour = m.infer(rdd(4), 9).collectAsMap();
+    theta.forEach((id, t) -> assertThat(onFour.get(id)).as("document %d on 4 partitions", id).isEqualTo(t));
+    assertThat(m.infer(rdd(1), 10).collectAsMap().values().stream().anyMatch(t -> !Arrays.equals(t, theta.get(0L))))
+        .as("another seed, another sample").isTrue();
+    m.release();
+  }
+
+  @Test
+  void aModelFittedOnASampleIsMeasuredOnTheWholeCorpus() {
+    JavaPairRDD<Long, Vector> all = rdd(2);
+    JavaPairRDD<Long, Vector> sample = all.filter(d -> d._1() < 90).cache();
+    var options = new TopicsOptions(GROUPS, 2, 2, 60, TopicsOptions.GIBBS, 1, 1, 1.0, VOCAB, 0.1, 0, 0, 3, 1.0,
+        java.util.Optional.empty(), true, false, 90);
+    TopicModel.Fit fit = TopicModel.fit("all", new TopicModel.Corpus(all, 300), new TopicModel.Corpus(sample, 90), GROUPS, options,
+        List.of(), VOCAB, true);
+    assertThat(fit.docs()).isEqualTo(300);
+    assertThat(fit.fitDocs()).isEqualTo(90);
+    assertThat(fit.docTopics().keys().collect()).as("every document has its topics").hasSize(300);
+    assertThat(FittedTopics.heaviestTopicDocs(fit.docTopics(), GROUPS)).as("a hundred documents a group").containsOnly(100L);
+    assertThat(fit.meanNpmi()).as("the topics are the groups").isGreaterThan(0.3);
+    fit.topics().release();
+  }
+
+  @Test
   void aSeedWordPullsItsGroupIntoItsSeedTopic() {
     for (int group = 0; group < GROUPS; group++) {
       // seeds are spread round-robin: the third seed word goes to topic 2

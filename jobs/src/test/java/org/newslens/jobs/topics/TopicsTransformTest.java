@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -42,20 +43,37 @@ class TopicsTransformTest {
     Row row = tokens.tokens(doc("d1", text, RowFactory.create(gazprom, gazprom + 7, "gazprom", "energy")));
     assertThat((String[]) row.get(2)).containsExactly("army", "s-400", "missiles", "guard", "lng", "terminal", "near",
         "ent:gazprom", "pipeline");
-    assertThat(row.getInt(3)).isEqualTo(2); // army, missiles
-    assertThat(row.getInt(4)).isEqualTo(4); // lng, terminal, ent:gazprom (energy entity), pipeline
+    assertThat(row.getInt(3)).isEqualTo(2); // defence core: army, missiles
+    assertThat(row.getInt(4)).isEqualTo(2);
+    assertThat(row.getInt(5)).isEqualTo(3); // energy core: lng, ent:gazprom (an energy entity), pipeline
+    assertThat(row.getInt(6)).isEqualTo(4); // and the context term terminal
+    assertThat((String[]) row.get(8)).containsExactly("ent:gazprom", "lng", "pipeline", "terminal");
   }
 
   @Test
-  void themesNeedEnoughMatchesAndDensityAndOtherwiseOther() {
+  void anExcludedPhraseIsNoMatchButItsWordsAloneAre() {
+    var tokens = new TopicTokens(ThemeLexicon.load(Optional.empty()));
+    Row row = tokens.tokens(doc("d1", "Malaysian palm oil and crude sugar exports rose; crude oil and soybean oil fell, oil rigs idle."));
+    // palm oil, crude sugar, soybean oil: no match; crude, oil (twice), rigs: core; exports: context
+    assertThat(row.getInt(5)).isEqualTo(4);
+    assertThat(row.getInt(6)).isEqualTo(5);
+    assertThat(row.getInt(3)).isZero();
+  }
+
+  @Test
+  void themesNeedEnoughCoreMatchesAndDensityAndOtherwiseOther() {
     var schema = TopicTokens.SCHEMA;
+    String[] ten = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
     var rows = List.of(
-        RowFactory.create("both", "p", new String[] {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, 3, 4, new String[] {"army"}, new String[] {"oil"}, false, null, null),
-        RowFactory.create("sparse", "p", java.util.Collections.nCopies(200, "w").toArray(String[]::new), 3, 0, new String[] {"army"}, new String[0], false, null, null),
-        RowFactory.create("none", "p", new String[] {"x"}, 0, 0, new String[0], new String[0], false, null, null));
+        RowFactory.create("both", "p", ten, 3, 3, 3, 4, new String[] {"army"}, new String[] {"oil"}, false, null, null),
+        RowFactory.create("sparse", "p", java.util.Collections.nCopies(200, "w").toArray(String[]::new), 3, 3, 0, 0, new String[] {"army"},
+            new String[0], false, null, null),
+        // six matches in ten tokens, but only two core ones: prices and exports alone are no energy story
+        RowFactory.create("context", "p", ten, 0, 0, 2, 6, new String[0], new String[] {"oil", "prices"}, false, null, null),
+        RowFactory.create("none", "p", new String[] {"x"}, 0, 0, 0, 0, new String[0], new String[0], false, null, null));
     var themes = TopicsTransform.docThemes(spark.createDataFrame(rows, schema), 3, 2.0).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(0) + "/" + r.getString(1), r -> r.getDouble(2)));
-    assertThat(themes).containsOnlyKeys("both/defence", "both/energy", "sparse/other", "none/other");
+    assertThat(themes).containsOnlyKeys("both/defence", "both/energy", "sparse/other", "context/other", "none/other");
     assertThat(themes.get("both/defence")).isCloseTo(30.0, within(1e-9));
     assertThat(themes.get("both/energy")).isCloseTo(40.0, within(1e-9));
   }
@@ -76,5 +94,35 @@ class TopicsTransformTest {
     assertThat(t0oct.getDouble(5)).isCloseTo(0.375, within(1e-9));
     assertThat(trends.get("1@2026-10").getDouble(5)).isCloseTo(0.625, within(1e-9));
     assertThat(trends.get("0@2026-11").getDouble(5)).isCloseTo(0.5, within(1e-9));
+  }
+
+  @Test
+  void aFitSampleKeepsEachMonthsShareAndEveryMonth() {
+    var counts = new java.util.TreeMap<String, Long>(java.util.Map.of("2024-01", 900L, "2024-02", 90L, "2024-03", 9L, "unknown", 1L));
+    var quotas = TopicsTransform.sampleQuotas(counts, 100);
+    assertThat(quotas.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100);
+    assertThat(quotas).containsEntry("unknown", 1L);
+    assertThat(quotas.get("2024-03")).as("0.9 of a document, one plus its share of the rest rounded up").isEqualTo(2L);
+    assertThat(quotas.get("2024-01")).isBetween(88L, 90L);
+    assertThat(quotas.get("2024-02")).isBetween(8L, 10L);
+    counts.forEach((p, n) -> assertThat(quotas.get(p)).as(p).isLessThanOrEqualTo(n));
+    assertThat(TopicsTransform.sampleQuotas(counts, 2000)).as("all when there are fewer").isEqualTo(counts);
+    assertThat(TopicsTransform.sampleQuotas(counts, 2)).as("more months than documents wanted: the largest months")
+        .isEqualTo(java.util.Map.of("2024-01", 1L, "2024-02", 1L));
+  }
+
+  @Test
+  void aFitSampleDrawsTheSameDocumentsForTheSameSeed() {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      rows.add(RowFactory.create("d" + i, i < 300 ? "2024-01" : "2024-02"));
+    }
+    var schema = new org.apache.spark.sql.types.StructType().add("doc_id", "string").add("period", "string");
+    Dataset<Row> docs = spark.createDataFrame(rows, schema);
+    List<Row> a = TopicsTransform.fitSample(docs, 40, 1).orderBy("doc_id").collectAsList();
+    assertThat(a).hasSize(40);
+    assertThat(a.stream().filter(r -> r.<String>getAs("period").equals("2024-02")).count()).as("a quarter from February").isEqualTo(10);
+    assertThat(TopicsTransform.fitSample(docs, 40, 1).orderBy("doc_id").collectAsList()).isEqualTo(a);
+    assertThat(TopicsTransform.fitSample(docs, 40, 2).orderBy("doc_id").collectAsList()).isNotEqualTo(a);
   }
 }
