@@ -32,13 +32,16 @@ public final class DomainPatterns {
       "the", "of", "on", "for", "and", "under", "in", "at", "by", "with", "from", "after", "before", "as",
       "this", "that", "these", "those", "a", "an", "but", "or", "if", "while", "since", "its", "their");
 
+  /** Space within a line: a name never runs from a heading into the line under it. */
+  private static final String SP = "[ \\t\\u00A0]+";
+
   private static final Pattern OPERATION_NAME =
-      Pattern.compile("\\bOperation\\s+((?:[A-Z][\\p{L}'-]+|[A-Z]{2,})(?:\\s+(?:[A-Z][\\p{L}'-]+))?)");
+      Pattern.compile("\\bOperation" + SP + "((?:[A-Z][\\p{L}'-]+|[A-Z]{2,})(?:" + SP + "(?:[A-Z][\\p{L}'-]+))?)");
 
   private static final String HEAD_NOUNS = "(?:Treaty|Pact|Agreement|Accords?|Convention|Protocol|Memorandum)";
 
   private static final Pattern AGREEMENT_NAME = Pattern.compile(
-      "\\b((?:(?:(?!" + HEAD_NOUNS + "\\b)[A-Z][\\p{L}'-]*|of|on|for|and|the)\\s+){0,7}[A-Z][\\p{L}'-]*\\s+"
+      "\\b((?:(?:(?!" + HEAD_NOUNS + "\\b)[A-Z][\\p{L}'-]*|of|on|for|and|the)" + SP + "){0,7}[A-Z][\\p{L}'-]*" + SP
           + HEAD_NOUNS + ")\\b");
 
   private DomainPatterns() {}

@@ -76,6 +76,11 @@ public final class Gazetteer implements Serializable {
     return new Gazetteer(all, user);
   }
 
+  /** A gazetteer with no entries: finds nothing and resolves no alias (the ablation without it). */
+  public static Gazetteer none() {
+    return new Gazetteer(Map.of(), java.util.Set.of());
+  }
+
   /** Parses one TSV file; fails with the file and line of a malformed row. */
   public static List<GazetteerEntry> parse(String tsv, String name) {
     List<GazetteerEntry> out = new ArrayList<>();

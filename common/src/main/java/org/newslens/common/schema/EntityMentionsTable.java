@@ -19,6 +19,7 @@ public final class EntityMentionsTable {
   public static final String END_CHAR = "end_char";
   public static final String SURFACE = "surface";
   public static final String ENTITY_ID = "entity_id";
+  public static final String LOCAL_ENTITY_ID = "local_entity_id";
   public static final String ENTITY_TYPE = "entity_type";
   public static final String METHOD = "method";
   public static final String CONFIDENCE = "confidence";
@@ -36,11 +37,12 @@ public final class EntityMentionsTable {
           .add(BEGIN_CHAR, IntegerType, false, "0-based offset of the first character in documents.text (code points)")
           .add(END_CHAR, IntegerType, false, "Offset after the last character: substring(text, begin_char + 1, end_char - begin_char) = surface")
           .add(SURFACE, StringType, false, "The text as written")
-          .add(ENTITY_ID, StringType, false, "Canonical entity (entities.entity_id)")
+          .add(ENTITY_ID, StringType, false, "Canonical entity (entities.entity_id), after merging aliases across documents")
+          .add(LOCAL_ENTITY_ID, StringType, false, "Entity as resolved within its document, before merging across documents")
           .add(ENTITY_TYPE, StringType, false, "PERSON, ORG, LOCATION, MILITARY_SYSTEM, OPERATION, AGREEMENT, ENERGY or MISC")
           .add(METHOD, StringType, false, "How it was found: crf, gazetteer, pattern:designation|operation|agreement|acronym, coref")
           .add(CONFIDENCE, DoubleType, false, "Confidence of the method, 0..1")
-          .add(CANONICAL_NAME, StringType, false, "Name the mention resolves to in its document (entities.canonical_name is the most frequent)")
+          .add(CANONICAL_NAME, StringType, false, "Name the mention resolves to in its document (entities.canonical_name: the merged entity's name)")
           .add(WIKIDATA_ID, StringType, true, "Wikidata id from the gazetteer, when known")
           .add(THEME, StringType, false, "Theme from the gazetteer: defence, energy or none")
           .add(PERIOD, StringType, false, "Period of the document (yyyy-MM or 'unknown')");

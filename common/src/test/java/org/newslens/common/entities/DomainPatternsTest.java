@@ -31,4 +31,11 @@ class DomainPatternsTest {
     assertThat(found("Under the Paris Agreement and the New START Treaty, not a trade agreement.", EntityType.AGREEMENT))
         .containsExactly("Paris Agreement", "New START Treaty");
   }
+
+  @Test
+  void namesStayOnOneLine() {
+    assertThat(found("Timeline of Operation\nSindhur events", EntityType.OPERATION)).isEmpty();
+    assertThat(found("Operation Desert\nStorm began", EntityType.OPERATION)).containsExactly("Operation Desert");
+    assertThat(found("Annex B: Funding\nParis Agreement", EntityType.AGREEMENT)).containsExactly("Paris Agreement");
+  }
 }

@@ -36,6 +36,38 @@ class MentionResolverTest {
   }
 
   @Test
+  void theGazetteerIsEvidenceForTheCrfNotAnOverride() {
+    // A team named after a city, a country with its article, a lower-case word: the CRF's reading stands.
+    String text = "NEW YORK beat Boston . Talks in the Netherlands ended . The senate met in Kabul .";
+    var out = resolve(text, crf(text, "NEW YORK", EntityType.ORG), crf(text, "Boston", EntityType.ORG),
+        crf(text, "Netherlands", EntityType.LOCATION));
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(
+        org.assertj.core.groups.Tuple.tuple("NEW YORK", EntityType.ORG),
+        org.assertj.core.groups.Tuple.tuple("Netherlands", EntityType.LOCATION),
+        org.assertj.core.groups.Tuple.tuple("Kabul", EntityType.LOCATION));
+    assertThat(out).filteredOn(m -> m.surface().equals("NEW YORK")).allMatch(m -> m.entityId().startsWith("org:"));
+    assertThat(out).noneMatch(m -> m.surface().equalsIgnoreCase("the Netherlands") || m.surface().equals("senate"));
+    // where the CRF found nothing, a capitalised curated name still counts (Kabul above); a place
+    // the list knows as an institution stands over the CRF's place.
+    String kremlin = "The Kremlin said so .";
+    assertThat(resolve(kremlin, crf(kremlin, "Kremlin", EntityType.LOCATION))).extracting(Mention::type)
+        .containsExactly(EntityType.ORG);
+  }
+
+  @Test
+  void aSurnameOfAPersonNamedInFullIsThatPerson() {
+    String text = "Neil Jordan directed it . Jordan 's film opened in Dublin .";
+    int second = text.indexOf("Jordan", 10);
+    var out = resolve(text, crf(text, "Neil Jordan", EntityType.PERSON),
+        new Mention(second, second + 6, "Jordan", EntityType.LOCATION, null, null, Mention.CRF, 0.8, "", "none"),
+        crf(text, "Dublin", EntityType.LOCATION));
+    assertThat(out).extracting(Mention::surface, Mention::type, Mention::entityId).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("Neil Jordan", EntityType.PERSON, "person:neil-jordan"),
+        org.assertj.core.groups.Tuple.tuple("Jordan", EntityType.PERSON, "person:neil-jordan"),
+        org.assertj.core.groups.Tuple.tuple("Dublin", EntityType.LOCATION, out.get(2).entityId()));
+  }
+
+  @Test
   void shortPersonNamesLinkToTheFullNameInTheDocument() {
     String text = "Rajnath Singh met officials. Later Singh said the talks went well.";
     int second = text.indexOf("Singh", 10);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "newslens",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     subcommands = {RunCommand.class, IngestCommand.class, EntitiesCommand.class, CooccurCommand.class, GraphCommand.class, TopicsCommand.class, EvalNerCommand.class, SqlCommand.class, TablesCommand.class, DescribeCommand.class, ExportDuckDbCommand.class, ServeSqlCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
     description = "Spark batch analytics that turn news and report corpora into tables.%n"

@@ -36,9 +36,13 @@ public final class RunCommand implements Callable<Integer> {
     if (input.since != null) {
       // Later stages redo only the periods ingest rewrote; aggregates over all periods are rebuilt.
       entityOptions = entityOptions.onlyPeriods(ingest.rewrittenPeriods());
-      countOptions = countOptions.onlyPeriods(ingest.rewrittenPeriods());
     }
-    System.out.print(Summary.entities(new EntitiesJob(spark, warehouse, entityOptions).run()));
+    var entities = new EntitiesJob(spark, warehouse, entityOptions).run();
+    System.out.print(Summary.entities(entities));
+    if (entities.rewrittenPeriods().isPresent()) {
+      // and those whose mentions a merge of aliases across documents changed
+      countOptions = countOptions.onlyPeriods(entities.rewrittenPeriods().get());
+    }
     System.out.print(Summary.cooccur(new CooccurJob(spark, warehouse, countOptions).run()));
     try {
       System.out.print(Summary.topics(new TopicsJob(spark, warehouse, topics.toOptions(job.seed, duplicates.includeDuplicates)).run()));

@@ -161,7 +161,10 @@ public final class CrfNer {
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
-  /** Runs of tokens with the same entity label become one mention; token offsets are relative to {@code offset}. */
+  /**
+   * Runs of tokens with the same entity label on one line become one mention; token offsets are
+   * relative to {@code offset}.
+   */
   private static void collect(String text, int offset, List<CoreLabel> labelled, List<Mention> out) {
     int i = 0;
     while (i < labelled.size()) {
@@ -172,7 +175,9 @@ public final class CrfNer {
         continue;
       }
       int j = i + 1;
-      while (j < labelled.size() && label.equals(labelled.get(j).get(CoreAnnotations.AnswerAnnotation.class))) {
+      // A name never crosses a line break: a heading and the line under it are two things.
+      while (j < labelled.size() && label.equals(labelled.get(j).get(CoreAnnotations.AnswerAnnotation.class))
+          && !lineBreakBetween(text, offset + labelled.get(j - 1).endPosition(), offset + labelled.get(j).beginPosition())) {
         j++;
       }
       int begin = offset + labelled.get(i).beginPosition();
@@ -180,6 +185,16 @@ public final class CrfNer {
       out.add(new Mention(begin, end, text.substring(begin, end), type, null, null, Mention.CRF, CONFIDENCE, "", "none"));
       i = j;
     }
+  }
+
+  private static boolean lineBreakBetween(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   static EntityType typeOf(String label) {
@@ -203,7 +218,8 @@ public final class CrfNer {
       Properties props = new Properties();
       props.setProperty("annotators", "tokenize,ssplit");
       props.setProperty("tokenize.language", "en");
-      props.setProperty("tokenize.options", "splitHyphenated=false,invertible=false,ptb3Escaping=false,untokenizable=noneKeep");
+      // splitHyphenated last: ptb3Escaping=false resets it (S-400 and Tyler-Sharman were split before).
+      props.setProperty("tokenize.options", "invertible=false,ptb3Escaping=false,untokenizable=noneKeep,splitHyphenated=false");
       props.setProperty("ssplit.newlineIsSentenceBreak", "two");
       return new StanfordCoreNLP(props, false);
     }

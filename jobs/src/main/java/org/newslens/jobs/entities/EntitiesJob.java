@@ -71,10 +71,11 @@ public final class EntitiesJob {
   /**
    * What a run did: documents read, mentions and entities written, and the recognisers' counters
    * (tokens, documents the CRF read only the start of, over-long runs skipped, over-long sentences
-   * cut, documents skipped).
+   * cut, documents skipped), and for an incremental run the periods of entity_mentions it rewrote:
+   * those it recognised again and those whose ids a merge across documents changed.
    */
   public record Result(String runId, long documents, long mentions, long entities, Map<String, Long> counters,
-      Map<String, Long> byType, Map<String, Double> stageSeconds) {
+      Map<String, Long> byType, Map<String, Double> stageSeconds, Optional<Set<String>> rewrittenPeriods) {
 
     public long tokens() {
       return counters.get(TOKENS);
@@ -132,14 +133,21 @@ public final class EntitiesJob {
           SkippedDocuments.write(commit, spark, warehouse, NAME, analysedRows.where(col(SkippedDocuments.CODE).isNotNull()), runId, options.periods());
           return null;
         });
+        Dataset<Row> fresh = EntitiesTransform.mentions(rows);
+        Set<String> rewritten = new java.util.TreeSet<>();
+        Optional<Dataset<Row>> kept = keptMentions();
+        Dataset<Row> aliases = timer.time("merge aliases",
+            () -> MentionAliases.mapping(spark, kept.map(fresh::unionByName).orElse(fresh)).cache());
         timer.time("write entity_mentions", () -> {
-          Dataset<Row> mentions = EntitiesTransform.mentions(rows)
-              .repartition(col(EntityMentionsTable.PERIOD))
-              .sortWithinPartitions(EntityMentionsTable.PERIOD, EntityMentionsTable.DOC_ID, EntityMentionsTable.BEGIN_CHAR);
           if (options.periods().isPresent()) {
-            commit.replacePartitions(EntityMentionsTable.SPEC, mentions, options.periods().get());
+            // The new periods, and the old ones whose rows a merge made or undone changes.
+            Set<String> periods = new java.util.TreeSet<>(options.periods().get());
+            kept.ifPresent(k -> periods.addAll(MentionAliases.changedPeriods(k, aliases)));
+            rewritten.addAll(periods);
+            Dataset<Row> touched = kept.map(k -> fresh.unionByName(k.where(col(EntityMentionsTable.PERIOD).isin(periods.toArray())))).orElse(fresh);
+            commit.replacePartitions(EntityMentionsTable.SPEC, sortedForWrite(MentionAliases.apply(touched, aliases)), periods);
           } else {
-            commit.replace(EntityMentionsTable.SPEC, mentions);
+            commit.replace(EntityMentionsTable.SPEC, sortedForWrite(MentionAliases.apply(fresh, aliases)));
           }
           return null;
         });
@@ -147,7 +155,8 @@ public final class EntitiesJob {
         timer.time("write entities", () -> {
           // From the whole table as committed, so an incremental run aggregates its new periods with the old ones.
           Dataset<Row> all = allMentions.join(analysed.select(DocumentsTable.DOC_ID, DocumentsTable.PUBLISHED_AT), EntityMentionsTable.DOC_ID);
-          commit.replace(EntitiesTable.SPEC, EntitiesTransform.entities(all).repartition(1).sortWithinPartitions(EntitiesTable.ENTITY_ID));
+          commit.replace(EntitiesTable.SPEC, EntitiesTransform.entities(all, MentionAliases.names(aliases))
+              .repartition(1).sortWithinPartitions(EntitiesTable.ENTITY_ID));
           return null;
         });
         long entityCount = commit.read(spark, EntitiesTable.SPEC).count();
@@ -158,7 +167,8 @@ public final class EntitiesJob {
         for (var a : List.of(counters.tokens(), counters.truncatedDocs(), counters.skippedTokens(), counters.splitSentences(), counters.skippedDocs())) {
           counted.put(a.name().get(), a.value());
         }
-        var result = new Result(runId, docCount, mentionCount, entityCount, counted, byType, timer.orderedSeconds());
+        var result = new Result(runId, docCount, mentionCount, entityCount, counted, byType, timer.orderedSeconds(),
+            options.periods().map(p -> Set.copyOf(rewritten)));
         log(commit, started, result);
         commit.commit();
         for (var t : List.of(SkippedDocumentsTable.SPEC, EntityMentionsTable.SPEC, EntitiesTable.SPEC, RunsTable.SPEC)) {
@@ -169,6 +179,25 @@ public final class EntitiesJob {
     } finally {
       analysedRows.unpersist();
     }
+  }
+
+  /**
+   * For an incremental run, the committed mentions of the periods it does not recognise again
+   * (tables written before local_entity_id existed read it as their entity_id).
+   */
+  private Optional<Dataset<Row>> keptMentions() {
+    if (options.periods().isEmpty() || !warehouse.hasTable(EntityMentionsTable.SPEC)) {
+      return Optional.empty();
+    }
+    Dataset<Row> table = spark.read().schema(EntityMentionsTable.SCHEMA).parquet(warehouse.tableDir(EntityMentionsTable.SPEC).toString());
+    return Optional.of(table.where(org.apache.spark.sql.functions.not(col(EntityMentionsTable.PERIOD).isin(options.periods().get().toArray())))
+        .withColumn(EntityMentionsTable.LOCAL_ENTITY_ID,
+            org.apache.spark.sql.functions.coalesce(col(EntityMentionsTable.LOCAL_ENTITY_ID), col(EntityMentionsTable.ENTITY_ID))));
+  }
+
+  private static Dataset<Row> sortedForWrite(Dataset<Row> mentions) {
+    return mentions.repartition(col(EntityMentionsTable.PERIOD))
+        .sortWithinPartitions(EntityMentionsTable.PERIOD, EntityMentionsTable.DOC_ID, EntityMentionsTable.BEGIN_CHAR);
   }
 
   private void log(TableCommit commit, Instant started, Result r) {

@@ -24,9 +24,9 @@ public final class EntitiesTransform {
 
   private EntitiesTransform() {}
 
-  /** The contract columns of {@code entity_mentions}. */
+  /** The contract columns of {@code entity_mentions}, before merging across documents (local id = id). */
   public static Dataset<Row> mentions(Dataset<Row> rows) {
-    return rows.select(java.util.Arrays.stream(EntityMentionsTable.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    return rows.withColumn(EntityMentionsTable.LOCAL_ENTITY_ID, col(EntityMentionsTable.ENTITY_ID)).select(java.util.Arrays.stream(EntityMentionsTable.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
   }
 
   /**
@@ -34,8 +34,20 @@ public final class EntitiesTransform {
    * Wikidata id and theme from the gazetteer, counts, first and last publication seen.
    */
   public static Dataset<Row> entities(Dataset<Row> rows) {
+    return entities(rows, null);
+  }
+
+  /**
+   * As {@link #entities(Dataset)}, with the names of entities merged across documents taken from
+   * {@code mergedNames} (entity_id, alias_target_name), when given.
+   */
+  public static Dataset<Row> entities(Dataset<Row> rows, Dataset<Row> mergedNames) {
     String id = EntitiesTable.ENTITY_ID;
     Dataset<Row> names = mostFrequent(rows, EntitiesTable.CANONICAL_NAME);
+    if (mergedNames != null) {
+      names = names.join(mergedNames, names.col(id).equalTo(mergedNames.col(id)), "left")
+          .select(names.col(id), coalesce(col(MentionAliases.TARGET_NAME), names.col(EntitiesTable.CANONICAL_NAME)).as(EntitiesTable.CANONICAL_NAME));
+    }
     Dataset<Row> types = mostFrequent(rows, EntityMentionsTable.ENTITY_TYPE);
     Dataset<Row> totals = rows.groupBy(id).agg(
         sort_array(collect_set(col(EntityMentionsTable.SURFACE))).as(EntitiesTable.ALIASES),

@@ -1,13 +1,17 @@
 package org.newslens.jobs.entities;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.newslens.common.entities.EntityType;
+import org.newslens.common.entities.Mention;
+import org.newslens.jobs.entities.EntityExtractor.Recogniser;
 
 /**
  * Scores the recogniser stack on a CoNLL-format file (token per line, tag in the last column,
@@ -177,21 +181,43 @@ public final class NerEvaluation {
     return a.type().equals(b.type()) && a.begin() < b.end() && b.begin() < a.end();
   }
 
-  /** Runs the extractor on each document; spans of different documents are made distinct by offset. */
+  /** The stacks of the ablation table: the CRF alone, then each layer added, then all. */
+  public static final List<Set<Recogniser>> ABLATION = List.of(
+      EnumSet.of(Recogniser.CRF),
+      EnumSet.of(Recogniser.CRF, Recogniser.RULES),
+      EnumSet.of(Recogniser.CRF, Recogniser.RULES, Recogniser.GAZETTEER),
+      EnumSet.of(Recogniser.CRF, Recogniser.RULES, Recogniser.PATTERNS),
+      Recogniser.ALL);
+
+  /** Runs the whole stack on each document. */
   public static Map<String, Score> evaluate(List<Doc> docs, EntityExtractor extractor) {
+    return evaluate(docs, extractor, List.of(Recogniser.ALL)).get(Recogniser.ALL);
+  }
+
+  /**
+   * Scores each stack of layers on the same documents; each document is tokenised and run through
+   * the CRF once. Spans of different documents are made distinct by offset.
+   */
+  public static Map<Set<Recogniser>, Map<String, Score>> evaluate(List<Doc> docs, EntityExtractor extractor,
+      List<Set<Recogniser>> stacks) {
     List<Span> gold = new ArrayList<>();
-    List<Span> predicted = new ArrayList<>();
+    Map<Set<Recogniser>, List<Span>> predicted = new LinkedHashMap<>();
+    stacks.forEach(s -> predicted.put(s, new ArrayList<>()));
     int base = 0;
     for (Doc d : docs) {
       for (Span s : d.gold()) {
         gold.add(new Span(base + s.begin(), base + s.end(), s.type()));
       }
-      for (var l : extractor.extract(d.text()).mentions()) {
-        var m = l.mention();
-        predicted.add(new Span(base + m.begin(), base + m.end(), predictedType(m.type())));
+      var annotated = extractor.annotate(d.text());
+      for (var stack : predicted.entrySet()) {
+        for (Mention m : extractor.recognise(d.text(), annotated, stack.getKey())) {
+          stack.getValue().add(new Span(base + m.begin(), base + m.end(), predictedType(m.type())));
+        }
       }
       base += d.text().length() + 1;
     }
-    return score(gold, predicted);
+    Map<Set<Recogniser>, Map<String, Score>> out = new LinkedHashMap<>();
+    predicted.forEach((stack, spans) -> out.put(stack, score(gold, spans)));
+    return out;
   }
 }

@@ -39,14 +39,17 @@ class IncrementalRunTest {
     spark = SparkTestSession.get();
     Path a = write("a.jsonl",
         doc("s1", "2026-09-10", "NATO and Gazprom", "NATO officials said Gazprom cut gas flows to Poland. NATO said Poland and "
-            + "Germany would share reserves. Gazprom said the flows to Poland would resume when payments were made."),
+            + "Germany would share reserves. Gazprom said the flows to Poland would resume when payments were made. "
+            + "Peskov said the Kremlin would reply."),
         doc("s2", "2026-10-31", "Singh in Moscow", STORY));
     Path b = write("b.jsonl",
         doc("s3", "2026-11-01", "UPDATE 1-Singh in Moscow", "By Jane Porter, Reuters. " + STORY),
         doc("s4", "2026-11-05", "Rosatom reactor", "Rosatom said it would build a compact reactor for India. "
-            + "India and Rosatom signed the agreement in Moscow. Rosatom said India would get the reactor in 2030."),
+            + "India and Rosatom signed the agreement in Moscow. Rosatom said India would get the reactor in 2030. "
+            + "Kremlin spokesman Dmitry Peskov welcomed the deal."),
         doc("s5", "2026-11-06", "Rosatom reactor", "Rosatom said it would build a compact reactor for India. "
-            + "India and Rosatom signed the agreement in Moscow. Rosatom said India would get the reactor in 2030."));
+            + "India and Rosatom signed the agreement in Moscow. Rosatom said India would get the reactor in 2030. "
+            + "Kremlin spokesman Dmitry Peskov welcomed the deal."));
     incremental = tmp.resolve("incremental");
     full = tmp.resolve("full");
     assertThat(run(incremental, a)).isZero();
@@ -62,6 +65,23 @@ class IncrementalRunTest {
       assertThat(inc.count()).as(table).isPositive().isEqualTo(all.count());
       assertThat(inc.exceptAll(all).count()).as(table + " rows only in the incremental run").isZero();
       assertThat(all.exceptAll(inc).count()).as(table + " rows only in the full run").isZero();
+    }
+  }
+
+  @Test
+  void aSurnameInAnOldMonthJoinsTheFullNameANewMonthBrings() {
+    // September says only "Peskov"; November names Dmitry Peskov: the incremental run rewrites September's mentions.
+    for (Path warehouse : List.of(incremental, full)) {
+      List<Row> peskov = spark.read().parquet(warehouse.resolve("newslens.db/entity_mentions").toString())
+          .where("surface LIKE '%Peskov'").select("period", "local_entity_id", "entity_id").orderBy("period").collectAsList();
+      assertThat(peskov).extracting(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2)).containsExactly(
+          "2026-09 person:peskov person:dmitry-peskov", "2026-11 person:dmitry-peskov person:dmitry-peskov");
+      Row entity = spark.read().parquet(warehouse.resolve("newslens.db/entities").toString())
+          .where("entity_id LIKE 'person:%peskov'").select("entity_id", "canonical_name", "aliases", "doc_count").first();
+      assertThat(entity.getString(0)).isEqualTo("person:dmitry-peskov");
+      assertThat(entity.getString(1)).isEqualTo("Dmitry Peskov");
+      assertThat(entity.getList(2)).containsExactly("Dmitry Peskov", "Peskov");
+      assertThat(entity.getLong(3)).isEqualTo(2);
     }
   }
 

@@ -137,11 +137,12 @@ class SqlExperienceTest {
   void theViewsAnswerTheirQuestions() {
     assertThat(Views.present(spark)).extracting(Views.View::name)
         .containsExactly("top_pairs", "entity_timeline", "top_entities", "topic_overview", "doc_context");
-    // doc_context: the evidence sentence holds the mention, at its offsets.
-    List<Row> wrong = spark.sql("SELECT c.doc_id, c.surface, c.sentence FROM newslens.doc_context c "
-        + "JOIN newslens.entity_mentions m ON c.doc_id = m.doc_id AND c.begin_char = m.begin_char "
-        + "WHERE substring(c.sentence, m.begin_char - m.sentence_begin + 1, m.end_char - m.begin_char) <> c.surface").collectAsList();
+    // doc_context: the evidence sentence holds the mention, at its offsets within the sentence.
+    List<Row> wrong = spark.sql("SELECT doc_id, surface, sentence, begin_in_sentence FROM newslens.doc_context "
+        + "WHERE substring(sentence, begin_in_sentence + 1, end_in_sentence - begin_in_sentence) <> surface "
+        + "OR begin_in_sentence < 0 OR end_in_sentence > length(sentence)").collectAsList();
     assertThat(wrong).isEmpty();
+    assertThat(spark.sql("SELECT count(DISTINCT begin_in_sentence) FROM newslens.doc_context").first().getLong(0)).isGreaterThan(10);
     assertThat(spark.sql("SELECT count(*) FROM newslens.doc_context").first().getLong(0))
         .isEqualTo(spark.sql("SELECT count(*) FROM newslens.entity_mentions").first().getLong(0));
     assertThat(spark.sql("SELECT max(length(sentence)) FROM newslens.doc_context").first().getInt(0)).isLessThan(5000);

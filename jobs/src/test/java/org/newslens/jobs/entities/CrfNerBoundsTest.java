@@ -17,6 +17,21 @@ class CrfNerBoundsTest {
   }
 
   @Test
+  void hyphenatedWordsStayOneTokenSoTheCrfSeesWholeNames() {
+    // Split at the hyphen, the CRF labelled "Lucy Tyler" and "Aqsa" (PERSON) and never saw "S-400".
+    String text = "Lucy Tyler-Sharman of Australia beat Anne-Gaelle Sidot in Paris.";
+    assertThat(surfaces(text, CrfNer.annotate(text, 100_000))).contains("Lucy Tyler-Sharman", "Anne-Gaelle Sidot");
+  }
+
+  @Test
+  void noMentionCrossesALineBreak() {
+    String text = "Defense Logistics Agency\nArmy Materiel Command awarded the contract to Lockheed Martin.\n";
+    var surfaces = surfaces(text, CrfNer.annotate(text, 100_000));
+    assertThat(surfaces).isNotEmpty().noneMatch(s -> s.contains("\n"));
+    assertThat(surfaces).contains("Defense Logistics Agency", "Lockheed Martin");
+  }
+
+  @Test
   void aLongRunIsBlankedInPlaceAndCounted() {
     String text = "ab " + "x".repeat(100) + " cd " + "y".repeat(80);
     CrfNer.Blanked blanked = CrfNer.blankLongRuns(text, 80);

@@ -1,13 +1,16 @@
 package org.newslens.jobs.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.newslens.common.entities.Gazetteer;
+import org.newslens.jobs.entities.EntityExtractor.Recogniser;
 import org.newslens.jobs.entities.NerEvaluation.Span;
 
 class NerEvaluationTest {
@@ -51,5 +54,44 @@ class NerEvaluationTest {
     assertThat(scores.get("LOC").recall()).isEqualTo(1.0);
     assertThat(scores.get("ORG").recall()).isEqualTo(1.0);
     assertThat(scores.get("micro(PER,ORG,LOC)").f1()).isGreaterThan(0.85);
+  }
+
+  @Test
+  void theAblationShowsWhatEachLayerAddsOnTheSameDocuments() {
+    // "Triumf" is only in the gazetteer (an alias of the S-400), "Hwasong-99" only a designation pattern.
+    var docs = NerEvaluation.parse(conll("India B-LOC bought O the O Triumf B-weapon and O tested O a O Hwasong-99 B-weapon , O"
+        + " officials O in O New B-LOC Delhi I-LOC said O . O"));
+    var extractor = new EntityExtractor(Gazetteer.load(List.of()), 100_000);
+    var scores = NerEvaluation.evaluate(docs, extractor, NerEvaluation.ABLATION);
+    assertThat(scores.keySet()).containsExactlyElementsOf(NerEvaluation.ABLATION);
+    var crf = scores.get(Set.of(Recogniser.CRF));
+    var gazetteer = scores.get(Set.of(Recogniser.CRF, Recogniser.RULES, Recogniser.GAZETTEER));
+    var patterns = scores.get(Set.of(Recogniser.CRF, Recogniser.RULES, Recogniser.PATTERNS));
+    var all = scores.get(Recogniser.ALL);
+    assertThat(crf.get("MILITARY_SYSTEM").correct()).isZero();
+    assertThat(gazetteer.get("MILITARY_SYSTEM").correct()).isEqualTo(1);
+    assertThat(patterns.get("MILITARY_SYSTEM").correct()).isEqualTo(1);
+    assertThat(all.get("MILITARY_SYSTEM").correct()).isEqualTo(2);
+    assertThat(crf.get("LOC").correct()).isEqualTo(2);
+    // the whole stack scored in the ablation is the stack the job runs
+    assertThat(all.get("micro(PER,ORG,LOC)")).isEqualTo(NerEvaluation.evaluate(docs, extractor).get("micro(PER,ORG,LOC)"));
+  }
+
+  @Test
+  void recogniserListsParseAndNameTheirLayers() {
+    assertThat(Recogniser.parse("crf, rules")).containsExactly(Recogniser.CRF, Recogniser.RULES);
+    assertThat(Recogniser.parse("all")).isEqualTo(Recogniser.ALL);
+    assertThat(Recogniser.label(Recogniser.parse("patterns,crf"))).isEqualTo("crf+patterns");
+    assertThatThrownBy(() -> Recogniser.parse("crf,regexner")).hasMessageContaining("unknown recogniser 'regexner'");
+  }
+
+  /** "token tag token tag ..." as CoNLL lines, one document. */
+  private static List<String> conll(String pairs) {
+    String[] t = pairs.split(" ");
+    List<String> lines = new java.util.ArrayList<>(List.of("-DOCSTART- O", ""));
+    for (int i = 0; i + 1 < t.length; i += 2) {
+      lines.add(t[i] + " " + t[i + 1]);
+    }
+    return lines;
   }
 }
