@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 public final class AliasMerge {
 
-  /** A document-level entity: its id, type, most frequent name, mentions, and whether it is an acronym a document defined. */
+  /** A document-level entity: its id, type, most frequent name and number of mentions. */
   public record Local(String id, EntityType type, String name, long mentions) {}
 
   /** An acronym a document defined ({@code Long Name (ACR)}) and the id of the long name there. */

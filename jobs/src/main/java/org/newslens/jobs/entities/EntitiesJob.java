@@ -137,7 +137,7 @@ public final class EntitiesJob {
         Set<String> rewritten = new java.util.TreeSet<>();
         Optional<Dataset<Row>> kept = keptMentions();
         Dataset<Row> aliases = timer.time("merge aliases",
-            () -> MentionAliases.mapping(spark, kept.map(fresh::unionByName).orElse(fresh)).cache());
+            () -> MentionAliases.mapping(spark, kept.map(fresh::unionByName).orElse(fresh)));
         timer.time("write entity_mentions", () -> {
           if (options.periods().isPresent()) {
             // The new periods, and the old ones whose rows a merge made or undone changes.

@@ -41,7 +41,10 @@ final class MentionAliases {
 
   private MentionAliases() {}
 
-  /** The merge map of these mentions: local_entity_id → alias_target_id, alias_target_name. */
+  /**
+   * The merge map of these mentions: local_entity_id → alias_target_id, alias_target_name. It is
+   * built on the driver, so it is a local relation already: nothing to cache.
+   */
   static Dataset<Row> mapping(SparkSession spark, Dataset<Row> mentions) {
     String local = EntityMentionsTable.LOCAL_ENTITY_ID;
     String type = EntityMentionsTable.ENTITY_TYPE;
