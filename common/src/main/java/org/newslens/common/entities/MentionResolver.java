@@ -43,13 +43,16 @@ public final class MentionResolver {
     for (Mention m : candidates) {
       if (Mention.CRF.equals(m.method())) {
         Mention c = checkCrf(m, words, bylines, gazetteer);
+        c = c == null ? null : ReportText.check(text, c, words);
         if (c != null) {
           kept.add(c);
         }
       }
     }
     surnamesArePeople(kept);
+    kept = ReportText.joinParts(text, kept);
     Set<String> terms = acronymsOfTerms(text);
+    ReportText.addUnnamedAcronyms(text, kept, gazetteer, terms);
     if (!terms.isEmpty()) {
       kept.removeIf(m -> terms.contains(m.surface()));
     }
@@ -81,6 +84,7 @@ public final class MentionResolver {
       boolean term = true;
       for (int i = 0; i < acronym.length() && term; i++) {
         String w = words[words.length - acronym.length() + i];
+        w = w.replaceAll("^\\p{Punct}+|\\p{Punct}+$", "");
         term = !w.isEmpty() && Character.isLowerCase(w.charAt(0)) && Character.toLowerCase(acronym.charAt(i)) == w.charAt(0);
       }
       if (term) {
@@ -274,7 +278,8 @@ public final class MentionResolver {
       Mention m = withId(mention);
       def.region(m.end(), text.length());
       // Each acronym is looked for once: a document defining it over and over costs one scan.
-      if (!def.lookingAt() || !initialsMatch(m.surface(), def.group(1)) || defined.putIfAbsent(def.group(1), m) != null) {
+      if (!def.lookingAt() || !initialsMatch(m.surface(), def.group(1)) || ReportText.notName(def.group(1))
+          || defined.putIfAbsent(def.group(1), m) != null) {
         continue;
       }
       String acronym = def.group(1);

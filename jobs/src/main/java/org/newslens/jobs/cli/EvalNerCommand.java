@@ -12,19 +12,27 @@ import org.newslens.jobs.entities.EntityExtractor;
 import org.newslens.jobs.entities.EntityExtractor.Recogniser;
 import org.newslens.jobs.entities.NerEvaluation;
 import org.newslens.jobs.entities.NerEvaluation.Score;
+import org.newslens.jobs.entities.ReportGold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newslens eval-ner}: precision, recall and F1 of the recogniser stack on a CoNLL file. */
 @Command(name = "eval-ner",
-    description = "Score the entity recognisers on a CoNLL-2003-format file (per type and micro PER/ORG/LOC).")
+    description = "Score the entity recognisers on a CoNLL-2003-format file, or on a report-text gold set of judged paragraphs (per type and micro PER/ORG/LOC).")
 public final class EvalNerCommand implements Callable<Integer> {
 
   private static final String MICRO = "micro(PER,ORG,LOC)";
 
-  @Option(names = "--conll", paramLabel = "FILE", required = true, description = "CoNLL file: token ... tag per line, blank line between sentences.")
+  @Option(names = "--conll", paramLabel = "FILE", description = "CoNLL file: token ... tag per line, blank line between sentences.")
   Path conll;
+
+  @Option(names = "--report-gold", paramLabel = "FILE",
+      description = "Judged paragraphs of report text (data-samples/eval/report-gold-*.jsonl), scored against --corpus.")
+  Path reportGold;
+
+  @Option(names = "--corpus", paramLabel = "DIR", description = "The JSON Lines corpus the --report-gold paragraphs come from (default: ${DEFAULT-VALUE}).")
+  Path corpus = Path.of("data-samples/corpus");
 
   @Option(names = "--recognisers", paramLabel = "LIST",
       description = "Layers to score, comma-separated: crf, rules (the resolver's filters, acronyms, name linking), gazetteer, patterns, or all (default: all).")
@@ -40,6 +48,12 @@ public final class EvalNerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if ((conll == null) == (reportGold == null)) {
+      throw new UserException("give one of --conll FILE or --report-gold FILE");
+    }
+    if (reportGold != null) {
+      return scoreReportGold();
+    }
     if (!Files.isReadable(conll)) {
       throw new UserException("--conll " + conll + " does not exist or cannot be read");
     }
@@ -66,6 +80,28 @@ public final class EvalNerCommand implements Callable<Integer> {
       System.out.println("recognisers: " + Recogniser.label(layers));
       printTypes(scores.get(layers));
     }
+    System.out.println("(exact: same span and type; lenient: overlapping span of the same type)");
+    return 0;
+  }
+
+  private int scoreReportGold() throws IOException {
+    if (!Files.isReadable(reportGold)) {
+      throw new UserException("--report-gold " + reportGold + " does not exist or cannot be read");
+    }
+    if (!Files.isDirectory(corpus)) {
+      throw new UserException("--corpus " + corpus + " is not a directory");
+    }
+    var jobOptions = options.toOptions(false);
+    var extractor = new EntityExtractor(Gazetteer.load(jobOptions.gazetteerContents()), jobOptions.maxNerChars());
+    var gold = ReportGold.load(reportGold);
+    ReportGold.Result result;
+    try {
+      result = ReportGold.evaluate(gold, ReportGold.corpus(corpus), extractor);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--report-gold " + reportGold + ": " + e.getMessage());
+    }
+    System.out.printf("%s: %d judged paragraphs%n", reportGold, gold.size());
+    printTypes(result.scores());
     System.out.println("(exact: same span and type; lenient: overlapping span of the same type)");
     return 0;
   }

@@ -1,0 +1,83 @@
+package org.newslens.common.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTextTest {
+
+  private final Gazetteer gazetteer = Gazetteer.load(List.of());
+
+  private static Mention crf(String text, String surface, EntityType type) {
+    int b = text.indexOf(surface);
+    return new Mention(b, b + surface.length(), surface, type, null, null, Mention.CRF, 0.8, "", "none");
+  }
+
+  private List<Mention> resolve(String text, Mention... crf) {
+    List<Mention> all = new ArrayList<>(List.of(crf));
+    gazetteer.find(text).forEach(m -> all.add(Mention.of(m.begin(), m.end(), text, m.entry(), Mention.GAZETTEER, 0.95)));
+    all.addAll(DomainPatterns.find(text));
+    return MentionResolver.resolve(text, all, gazetteer);
+  }
+
+  @Test
+  void aTownBeforeAStateIsAPlaceNotAPerson() {
+    String text = "Work will be performed in Marietta, Georgia, and Welch, MN, and Montgomery and Chester counties.";
+    var out = resolve(text, crf(text, "Marietta", EntityType.PERSON), crf(text, "Welch", EntityType.PERSON),
+        crf(text, "Montgomery", EntityType.PERSON));
+    assertThat(out).extracting(Mention::surface, Mention::type)
+        .contains(tuple("Marietta", EntityType.LOCATION), tuple("Welch", EntityType.LOCATION),
+            tuple("Montgomery", EntityType.LOCATION));
+  }
+
+  @Test
+  void equipmentTermsAndTheirAcronymsAreNotOrganisations() {
+    String text = "All four Emergency Diesel Generators (EDG) started. The emergency diesel generator was tested. "
+        + "EDG 2 was declared inoperable and the NRC Resident Inspector was notified.";
+    var out = resolve(text, crf(text, "Emergency Diesel Generators", EntityType.ORG), crf(text, "EDG", EntityType.ORG),
+        crf(text, "NRC Resident Inspector", EntityType.ORG));
+    assertThat(out).extracting(Mention::surface).doesNotContain("Emergency Diesel Generators", "EDG", "NRC Resident Inspector");
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(tuple("NRC", EntityType.ORG));
+  }
+
+  @Test
+  void anAgencyDefiningItsAcronymKeepsIt() {
+    String text = "The Army Test and Evaluation Command (ATEC) will monitor the tests. ATEC reported in May.";
+    var out = resolve(text, crf(text, "Army Test and Evaluation Command", EntityType.ORG));
+    assertThat(out).extracting(Mention::surface, Mention::type)
+        .contains(tuple("Army Test and Evaluation Command", EntityType.ORG), tuple("ATEC", EntityType.ORG));
+  }
+
+  @Test
+  void billsProvisionsShipsAndCellsAreNotNames() {
+    String text = "Bills propose sales (S. 593 and H.R. 1346) under Subpart W. The tanker _Stena Imperative_ left.\n"
+        + "| Share of EEHIC Beneficiaries | Average";
+    var out = resolve(text, crf(text, "S.", EntityType.LOCATION), crf(text, "H.R.", EntityType.LOCATION),
+        crf(text, "Subpart W", EntityType.ORG), crf(text, "Stena Imperative", EntityType.PERSON),
+        crf(text, "EEHIC Beneficiaries | Average", EntityType.ORG));
+    assertThat(out).extracting(Mention::type).doesNotContain(EntityType.PERSON, EntityType.ORG, EntityType.LOCATION);
+  }
+
+  @Test
+  void aCompanySuffixAndAUnitOrdinalBelongToTheName() {
+    String text = "Black River Systems Co. Inc., Utica, New York, and the 645th Aeronautical Systems Group won.";
+    var out = resolve(text, crf(text, "Black River Systems Co", EntityType.ORG), crf(text, "Inc.", EntityType.ORG),
+        crf(text, "Aeronautical Systems Group", EntityType.ORG));
+    assertThat(out).extracting(Mention::surface)
+        .contains("Black River Systems Co. Inc.", "645th Aeronautical Systems Group")
+        .doesNotContain("Inc.", "Aeronautical Systems Group");
+  }
+
+  @Test
+  void newsNamesThatLookLikeTermsStand() {
+    String text = "The Department of Defense and the West Bank talks; Manchester United won. The bank said the department would act.";
+    var out = resolve(text, crf(text, "Department of Defense", EntityType.ORG), crf(text, "West Bank", EntityType.LOCATION),
+        crf(text, "Manchester United", EntityType.ORG));
+    assertThat(out).extracting(Mention::surface, Mention::type)
+        .contains(tuple("Department of Defense", EntityType.ORG), tuple("West Bank", EntityType.LOCATION),
+            tuple("Manchester United", EntityType.ORG));
+  }
+}
