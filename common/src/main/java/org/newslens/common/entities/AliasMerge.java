@@ -124,12 +124,24 @@ public final class AliasMerge {
   }
 
   /**
-   * The entity a group merges into: the most mentioned, then a name without a title ("Angela
-   * Merkel", not "Chancellor Angela Merkel"), then the longest, then the smallest id.
+   * The entity a group merges into: a curated entry (a gazetteer id, its canonical name and
+   * Wikidata id) if the group holds one, then the most mentioned, then a name without a title
+   * ("Angela Merkel", not "Chancellor Angela Merkel"), then the longest, then the smallest id.
    */
   private static Local head(List<Local> group) {
-    return group.stream().min(Comparator.comparingLong((Local e) -> -e.mentions())
+    return group.stream().min(Comparator.comparingInt((Local e) -> curated(e.id()) ? 0 : 1)
+        .thenComparingLong((Local e) -> -e.mentions())
         .thenComparing(e -> titled(e.name())).thenComparingInt(e -> -e.name().length()).thenComparing(Local::id)).orElseThrow();
+  }
+
+  /** Gazetteer ids carry no type prefix: "s-400", not "military_system:s-400". */
+  private static boolean curated(String id) {
+    int colon = id.indexOf(':');
+    if (colon < 0) {
+      return true;
+    }
+    String prefix = id.substring(0, colon).toUpperCase(Locale.ROOT);
+    return java.util.Arrays.stream(EntityType.values()).noneMatch(t -> t.name().equals(prefix));
   }
 
   private static boolean titled(String name) {

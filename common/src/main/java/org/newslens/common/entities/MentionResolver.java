@@ -31,7 +31,7 @@ public final class MentionResolver {
       "reuter", "reuters", "ap", "afp", "upi", "tass", "pti", "ani", "ians", "xinhua", "bloomberg", "yonhap", "kcna", "dpa", "efe");
   private static final Pattern BYLINE = Pattern.compile("(?m)^\\s*(?:By|BY)\\s+[^\\n]{2,80}$");
   private static final Pattern ACRONYM_DEF = Pattern.compile("\\s*\\(([A-Z][A-Za-z0-9&]{1,9})\\)");
-  private static final Pattern TERM_ACRONYM = Pattern.compile("\\(([A-Z]{2,6})\\)");
+  private static final Pattern TERM_ACRONYM = Pattern.compile("\\(([A-Z]{2,6})s?\\)");
 
   private MentionResolver() {}
 
@@ -58,7 +58,7 @@ public final class MentionResolver {
     }
     kept.forEach(c -> crfByBegin.put(c.begin(), c));
     for (Mention m : candidates) {
-      if (!Mention.CRF.equals(m.method()) && !terms.contains(m.surface())
+      if (!Mention.CRF.equals(m.method()) && !terms.contains(m.surface()) && (m.type().isDomain() || ReportText.wellFormed(text, m))
           && (!Mention.GAZETTEER.equals(m.method()) || supportsCrf(m, crfByBegin))) {
         kept.add(m);
       }
@@ -78,17 +78,17 @@ public final class MentionResolver {
     while (def.find()) {
       String acronym = def.group(1);
       String[] words = text.substring(Math.max(0, def.start() - 120), def.start()).strip().split("[\\s\\-/]+");
-      if (words.length < acronym.length()) {
-        continue;
-      }
-      boolean term = true;
-      for (int i = 0; i < acronym.length() && term; i++) {
-        String w = words[words.length - acronym.length() + i];
-        w = w.replaceAll("^\\p{Punct}+|\\p{Punct}+$", "");
-        term = !w.isEmpty() && Character.isLowerCase(w.charAt(0)) && Character.toLowerCase(acronym.charAt(i)) == w.charAt(0);
-      }
-      if (term) {
-        out.add(acronym);
+      for (int from = words.length - 1; from >= 0 && from >= words.length - 8; from--) {
+        String first = words[from].replaceAll("^\\p{Punct}+", "");
+        if (first.isEmpty() || !Character.isLowerCase(first.charAt(0))) {
+          break;
+        }
+        if (first.charAt(0) == Character.toLowerCase(acronym.charAt(0))
+            && initialsMatch(String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length)), acronym)) {
+          out.add(acronym);
+          out.add(acronym + "s");
+          break;
+        }
       }
     }
     return out;
@@ -134,7 +134,10 @@ public final class MentionResolver {
       return Character.isUpperCase(g.surface().codePointAt(0));
     }
     if (overlapping.size() > 1) {
-      return false;
+      // A long listed name the CRF read in pieces ("Islamic State" / "Iraq" / "Levant" in
+      // "Islamic State of Iraq and the Levant") stands; a list name cutting across the CRF's does not.
+      return Character.isUpperCase(g.surface().codePointAt(0)) && capitalisedWords(g.surface()) >= 3
+          && overlapping.stream().allMatch(c -> c.begin() >= g.begin() && c.end() <= g.end());
     }
     Mention crf = overlapping.iterator().next();
     boolean contains = g.begin() <= crf.begin() && g.end() >= crf.end();
@@ -154,6 +157,14 @@ public final class MentionResolver {
    */
   private static boolean agrees(EntityType crf, EntityType curated) {
     return crf == curated || crf == EntityType.MISC || (crf == EntityType.LOCATION && curated == EntityType.ORG);
+  }
+
+  private static int capitalisedWords(String s) {
+    int n = 0;
+    for (String w : s.split("\\s+")) {
+      n += !w.isEmpty() && Character.isUpperCase(w.codePointAt(0)) ? 1 : 0;
+    }
+    return n;
   }
 
   private static boolean titleCase(String s) {
@@ -278,7 +289,7 @@ public final class MentionResolver {
       Mention m = withId(mention);
       def.region(m.end(), text.length());
       // Each acronym is looked for once: a document defining it over and over costs one scan.
-      if (!def.lookingAt() || !initialsMatch(m.surface(), def.group(1)) || ReportText.notName(def.group(1))
+      if (m.type() == EntityType.PERSON || !def.lookingAt() || !initialsMatch(m.surface(), def.group(1)) || ReportText.notName(def.group(1))
           || defined.putIfAbsent(def.group(1), m) != null) {
         continue;
       }

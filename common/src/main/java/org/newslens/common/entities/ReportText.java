@@ -88,7 +88,13 @@ final class ReportText {
   private static final Pattern PROVISION = Pattern.compile("(?:Subpart|Section|Part|Title|Article|Chapter|Appendix|Table|Figure|Annex)\\b");
   /** "MQ-8C Fire Scout", "MEUAS II-B": a system's designation inside the phrase. */
   private static final Pattern DESIGNATION = Pattern.compile("\\b(?:[A-Z]{1,5}-\\d+[A-Z]?|[IVX]{1,4}-[A-Z])\\b");
-  private static final Pattern OFFICE_OF = Pattern.compile("(?:Chief of Staff|Secretary|Secretaries|Chairman|Director|Administrator|Minister) of (?:the )?(?=[A-Z])");
+  private static final Pattern OFFICE_OF = Pattern.compile(
+      "(?:(?:Some|Several|Many|Other|All) )?(?:Chief of Staff|Secretary|Secretaries|Chairman|Director|Administrator|Minister|Members?) of (?:the )?(?=[A-Z])");
+  private static final Pattern VERB_FORM = Pattern.compile("[A-Z][a-z]{3,}(?:[a-rt-z]ted|ied|ized|ised|ated|cted)|[A-Z][a-z]{6,}(?:ating|izing|ising|ucting)");
+  private static final Pattern JOINT = Pattern.compile(" (?:/|or) (?=[A-Z])");
+  /** "U.S. District Court for the Eastern District of Louisiana": one court, not a country, a district and a state. */
+  private static final Pattern COURT = Pattern.compile(
+      "(?:U\\.S\\.|United States) (?:District |Bankruptcy |Circuit )?Court (?:of Appeals )?for the (?:[A-Z][a-z]+ )?(?:District|Circuit) of (?:[A-Z][a-z]+ ?){1,2}\\b");
   private static final Pattern COUNTIES_AFTER = Pattern.compile("(?:,? (?:and )?[A-Z][a-z]+)* [Cc]ount(?:y|ies)\\b");
   private static final Pattern STATE_AFTER = Pattern.compile(",\\s+([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?(?: of [A-Z][a-z]+)?)\\b");
 
@@ -96,14 +102,36 @@ final class ReportText {
 
   /** A kept CRF mention, possibly retyped or trimmed, or null to drop it. */
   static Mention check(String text, Mention m, MentionResolver.Words words) {
-    String s = m.surface();
-    if (s.indexOf('|') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('[') >= 0 || s.indexOf(']') >= 0 || italic(text, m) || glued(text, m)) {
+    if (!wellFormed(text, m)) {
       return null;
+    }
+    Mention out = checkWords(text, m, words);
+    // A trimmed mention ("Both Unit 2" → "Both") is checked against the list again.
+    return out == null || out != m && NOT_NAMES.contains(out.surface()) ? null : out;
+  }
+
+  /**
+   * Whether a mention of any recogniser can be a name where it stands: not across a line break,
+   * a table cell or a bracket, not starting inside a word, not a ship's or case's name in italics.
+   */
+  static boolean wellFormed(String text, Mention m) {
+    String s = m.surface();
+    return s.indexOf('|') < 0 && s.indexOf('\n') < 0 && s.indexOf('[') < 0 && s.indexOf(']') < 0 && !italic(text, m)
+        && !glued(text, m);
+  }
+
+  private static Mention checkWords(String text, Mention m, MentionResolver.Words words) {
+    String s = m.surface();
+    var joint = JOINT.matcher(s);
+    if (m.type() == EntityType.ORG && m.entityId() == null && joint.find()) {
+      // "Interior or Commerce", "… Homeland Security / Georgia Emergency Management Agency": two
+      // names; the first stands.
+      return checkWords(text, span(text, m, m.begin(), m.begin() + joint.start()), words);
     }
     if (m.entityId() == null && m.type() != EntityType.MISC && (NOT_NAMES.contains(s) || technicalFirst(s) && m.type() != EntityType.PERSON)) {
       return null;
     }
-    if (m.type() != EntityType.PERSON && BILL.matcher(s).matches()
+    if (BILL.matcher(s).matches()
         && NUMBER_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
       return null;
     }
@@ -111,6 +139,10 @@ final class ReportText {
         && (beforeState(text, m) || POSTAL.contains(s) && text.startsWith(", ", Math.max(0, m.begin() - 2))
             || COUNTIES_AFTER.matcher(text).region(m.end(), text.length()).lookingAt())) {
       return retype(m, EntityType.LOCATION);
+    }
+    if (m.entityId() == null && VERB_FORM.matcher(s).matches()) {
+      // "New, Reconstructed, and Modified Sources", "Facilitating": a title's verb, not a name.
+      return null;
     }
     if (m.entityId() != null || s.indexOf(' ') < 0) {
       return m;
@@ -231,6 +263,13 @@ final class ReportText {
    */
   static List<Mention> joinParts(String text, List<Mention> kept) {
     List<Mention> sorted = new ArrayList<>(kept);
+    var court = COURT.matcher(text);
+    while (court.find()) {
+      int b = court.start();
+      int e = court.end() - (text.charAt(court.end() - 1) == ' ' ? 1 : 0);
+      sorted.removeIf(m -> m.begin() < e && b < m.end());
+      sorted.add(new Mention(b, e, text.substring(b, e), EntityType.ORG, null, null, Mention.CRF, 0.8, "", "none"));
+    }
     sorted.sort(Comparator.comparingInt(Mention::begin));
     List<Mention> out = new ArrayList<>(sorted.size());
     for (Mention m : sorted) {

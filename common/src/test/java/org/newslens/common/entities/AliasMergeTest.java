@@ -27,6 +27,15 @@ class AliasMergeTest {
   }
 
   @Test
+  void aCuratedEntryHeadsItsGroupWhateverTheCounts() {
+    var curated = new Local("vladimir-putin", EntityType.PERSON, "Vladimir Putin", 1);
+    var merged = AliasMerge.merge(List.of(curated, person("Vladimir V. Putin", 9), person("Putin", 7)), List.of());
+    Target putin = new Target("vladimir-putin", "Vladimir Putin");
+    assertThat(merged).containsEntry("person:vladimir-v-putin", putin).containsEntry("person:putin", putin)
+        .doesNotContainKey("vladimir-putin");
+  }
+
+  @Test
   void surnameParticlesBelongToTheSurname() {
     var merged = AliasMerge.merge(List.of(person("Haider al-Abadi", 3), person("Abadi", 1), person("Al-Abadi", 1),
         person("Alex de Vries", 3), person("de Vries", 1)), List.of());

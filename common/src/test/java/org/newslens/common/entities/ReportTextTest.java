@@ -80,4 +80,15 @@ class ReportTextTest {
         .contains(tuple("Department of Defense", EntityType.ORG), tuple("West Bank", EntityType.LOCATION),
             tuple("Manchester United", EntityType.ORG));
   }
+
+  @Test
+  void titleVerbsLawNumbersAndDefinedTermsAreNotNames() {
+    String text = "EPA, \"Standards for New, Reconstructed, and Modified Sources\" (P.L. 114-11). The agency must identify "
+        + "_reasonable and prudent alternatives_ (RPAs). No RPAs exist. Islamic State of Iraq and the Levant fighters left.";
+    var out = resolve(text, crf(text, "Reconstructed", EntityType.PERSON), crf(text, "P.L.", EntityType.PERSON),
+        crf(text, "RPAs", EntityType.ORG), crf(text, "Levant", EntityType.PERSON), crf(text, "Iraq", EntityType.LOCATION));
+    assertThat(out).extracting(Mention::type).doesNotContain(EntityType.PERSON);
+    assertThat(out).extracting(Mention::surface).doesNotContain("RPAs", "Reconstructed", "P.L.")
+        .contains("Islamic State of Iraq and the Levant");
+  }
 }

@@ -13,8 +13,8 @@ import org.newslens.common.entities.Gazetteer;
 import org.newslens.jobs.entities.NerEvaluation.Span;
 
 /**
- * The hand-checked report-text gold sets (data-samples/eval/report-gold-dev.jsonl, tuned on, and
- * report-gold-test.jsonl, judged after the rules were written) against the full recogniser stack.
+ * The hand-checked report-text gold sets (data-samples/eval/report-gold-dev.jsonl, tuned on;
+ * report-gold-test.jsonl, seen; report-gold-heldout.jsonl, scored once) against the full stack.
  */
 class ReportGoldTest {
 
@@ -45,17 +45,20 @@ class ReportGoldTest {
 
   @Test
   void reportTextPrecisionStaysAtItsMeasuredFloor() throws Exception {
-    List<ReportGold.Paragraph> gold = new ArrayList<>(ReportGold.load(EVAL.resolve("report-gold-dev.jsonl")));
-    gold.addAll(ReportGold.load(EVAL.resolve("report-gold-test.jsonl")));
-    assertThat(gold).hasSizeGreaterThanOrEqualTo(200);
+    List<ReportGold.Paragraph> gold = new ArrayList<>();
+    for (String set : List.of("dev", "test", "heldout")) {
+      gold.addAll(ReportGold.load(EVAL.resolve("report-gold-" + set + ".jsonl")));
+    }
+    assertThat(gold).hasSizeGreaterThanOrEqualTo(350);
     var scores = ReportGold.evaluate(gold, corpus, extractor).scores();
     assertThat(scores.get("micro(PER,ORG,LOC)").predicted()).isGreaterThanOrEqualTo(300);
-    // Issue 16 asks for 0.90 per type; places meet it, organisations do not yet (0.833 measured on
-    // both sets, 0.803 on the held-out one; 0.36-0.39 before the report-text rules), and the sets
-    // hold only 8 people, too few to bound. These floors fail on any real regression.
+    // Issue 16 asks for 0.90 per type; places meet it, organisations do not (measured on the three
+    // sets 0.779, held out alone 0.665; 0.28-0.39 before the report-text rules), and the sets hold
+    // only 23 people, too few to bound. These floors sit just under the measured values
+    // (places 0.933, micro precision 0.843, recall 0.843) and fail on any real regression.
     assertThat(scores.get("LOC").precision()).isGreaterThanOrEqualTo(0.90);
-    assertThat(scores.get("ORG").precision()).isGreaterThanOrEqualTo(0.80);
-    assertThat(scores.get("micro(PER,ORG,LOC)").precision()).isGreaterThanOrEqualTo(0.85);
-    assertThat(scores.get("micro(PER,ORG,LOC)").recall()).isGreaterThanOrEqualTo(0.83);
+    assertThat(scores.get("ORG").precision()).isGreaterThanOrEqualTo(0.75);
+    assertThat(scores.get("micro(PER,ORG,LOC)").precision()).isGreaterThanOrEqualTo(0.82);
+    assertThat(scores.get("micro(PER,ORG,LOC)").recall()).isGreaterThanOrEqualTo(0.82);
   }
 }
