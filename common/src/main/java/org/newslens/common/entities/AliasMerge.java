@@ -22,7 +22,10 @@ import java.util.TreeMap;
  *   <li>a surname alone ("Putin") is that person when exactly one such person in the corpus has
  *       that surname; with a rival ("George Bush", "Jeb Bush") it stays on its own;</li>
  *   <li>an acronym ("EPA") is the long name a document defined it as ("Environmental Protection
- *       Agency (EPA)") when the corpus defines it one way only.</li>
+ *       Agency (EPA)") when the corpus defines it one way only;</li>
+ *   <li>an acronym of three or more letters that no document defines ("GDLS") is the one
+ *       organisation of the corpus whose capitalised words spell it ("General Dynamics Land
+ *       Systems"), when there is exactly one.</li>
  * </ul>
  * The result maps a document-level id to the corpus-level id and name; ids not in it stay as they
  * are. Pure and deterministic: the same entities give the same map, whatever their order.
@@ -56,6 +59,7 @@ public final class AliasMerge {
     Map<String, Target> out = new TreeMap<>();
     people(entities, out);
     acronyms(entities, definitions, out);
+    spelledAcronyms(entities, out);
     return out;
   }
 
@@ -174,5 +178,52 @@ public final class AliasMerge {
         out.put(acronymId, new Target(target, head != null ? head.name() : d.longName()));
       }
     });
+  }
+
+  private static final Set<String> MINOR = Set.of("of", "and", "the", "for", "on", "in", "to", "&");
+
+  private static void spelledAcronyms(List<Local> entities, Map<String, Target> out) {
+    Map<String, Set<String>> spelling = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    for (Local e : entities) {
+      String initials = e.type() == EntityType.ORG ? initials(e.name()) : null;
+      if (initials != null && initials.length() >= 3) {
+        Target t = out.get(e.id());
+        String id = t != null ? t.id() : e.id();
+        spelling.computeIfAbsent(initials, k -> new HashSet<>()).add(id);
+        names.putIfAbsent(id, t != null ? t.name() : e.name());
+      }
+    }
+    for (Local e : entities) {
+      String name = e.name().strip();
+      if (e.type() != EntityType.ORG || out.containsKey(e.id()) || !name.matches("[A-Z]{3,6}")) {
+        continue;
+      }
+      Set<String> ids = spelling.getOrDefault(name, Set.of());
+      if (ids.size() == 1 && !ids.contains(e.id())) {
+        String target = ids.iterator().next();
+        out.put(e.id(), new Target(target, names.get(target)));
+      }
+    }
+  }
+
+  /** The initials of a name's capitalised words ("General Dynamics Land Systems" → GDLS), or null. */
+  private static String initials(String name) {
+    String[] words = name.strip().split("[\\s\\-]+");
+    if (words.length < 3) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String w : words) {
+      if (w.isEmpty() || MINOR.contains(w.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      // Every word capitalised, none an acronym itself ("ACV Program Activities" spells no "APA").
+      if (!Character.isUpperCase(w.charAt(0)) || w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT))) {
+        return null;
+      }
+      out.append(w.charAt(0));
+    }
+    return out.toString();
   }
 }

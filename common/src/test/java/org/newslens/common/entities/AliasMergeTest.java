@@ -35,6 +35,19 @@ class AliasMergeTest {
         .doesNotContainKey("vladimir-putin");
   }
 
+  private static Local org(String name, long mentions) {
+    return new Local(Canonical.id(EntityType.ORG, name), EntityType.ORG, name, mentions);
+  }
+
+  @Test
+  void anUndefinedAcronymIsTheOneNameThatSpellsItAndNotOneOfTwo() {
+    var merged = AliasMerge.merge(List.of(org("GDLS", 2), org("General Dynamics Land Systems", 3), org("NRC", 9),
+        org("Nuclear Regulatory Commission", 4), org("National Response Center", 1), org("AC", 2), org("Aerospace Corp", 1)),
+        List.of());
+    assertThat(merged).containsEntry("org:gdls", new Target("org:general-dynamics-land-systems", "General Dynamics Land Systems"))
+        .doesNotContainKey("org:nrc").doesNotContainKey("org:ac");
+  }
+
   @Test
   void surnameParticlesBelongToTheSurname() {
     var merged = AliasMerge.merge(List.of(person("Haider al-Abadi", 3), person("Abadi", 1), person("Al-Abadi", 1),

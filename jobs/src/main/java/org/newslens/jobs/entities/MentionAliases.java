@@ -50,7 +50,8 @@ final class MentionAliases {
     String type = EntityMentionsTable.ENTITY_TYPE;
     String name = EntitiesTable.CANONICAL_NAME;
     Dataset<Row> candidates = mentions
-        .where(col(type).equalTo(EntityType.PERSON.name()).or(col(name).equalTo(upper(col(name)))))
+        // People, all-caps names, and organisations (whose initials may spell an undefined acronym).
+        .where(col(type).isin(EntityType.PERSON.name(), EntityType.ORG.name()).or(col(name).equalTo(upper(col(name)))))
         .groupBy(local, type, name).agg(count(lit(1)).as("n"))
         .groupBy(local, type).agg(max_by(col(name), struct(col("n"), col(name))).as(name), org.apache.spark.sql.functions.sum("n").as("n"));
     List<AliasMerge.Local> locals = new ArrayList<>();
