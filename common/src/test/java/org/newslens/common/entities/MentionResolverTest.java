@@ -4,23 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import static org.newslens.common.entities.ResolverFixture.crf;
+import static org.newslens.common.entities.ResolverFixture.resolve;
+
 import org.junit.jupiter.api.Test;
 
 class MentionResolverTest {
-
-  private final Gazetteer gazetteer = Gazetteer.load(List.of());
-
-  private static Mention crf(String text, String surface, EntityType type) {
-    int b = text.indexOf(surface);
-    return new Mention(b, b + surface.length(), surface, type, null, null, Mention.CRF, 0.8, "", "none");
-  }
-
-  private List<Mention> resolve(String text, Mention... crf) {
-    List<Mention> all = new ArrayList<>(List.of(crf));
-    gazetteer.find(text).forEach(m -> all.add(Mention.of(m.begin(), m.end(), text, m.entry(), Mention.GAZETTEER, 0.95)));
-    all.addAll(DomainPatterns.find(text));
-    return MentionResolver.resolve(text, all, gazetteer);
-  }
 
   @Test
   void longestSpanWinsAndDomainTypeBeatsGenericOnTheSameSpan() {
