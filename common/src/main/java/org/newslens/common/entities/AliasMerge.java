@@ -181,6 +181,7 @@ public final class AliasMerge {
   }
 
   private static final Set<String> MINOR = Set.of("of", "and", "the", "for", "on", "in", "to", "&");
+  private static final java.util.regex.Pattern UNDEFINED_ACRONYM = java.util.regex.Pattern.compile("[A-Z]{3,6}");
 
   private static void spelledAcronyms(List<Local> entities, Map<String, Target> out) {
     Map<String, Set<String>> spelling = new HashMap<>();
@@ -196,7 +197,7 @@ public final class AliasMerge {
     }
     for (Local e : entities) {
       String name = e.name().strip();
-      if (e.type() != EntityType.ORG || out.containsKey(e.id()) || !name.matches("[A-Z]{3,6}")) {
+      if (e.type() != EntityType.ORG || out.containsKey(e.id()) || !UNDEFINED_ACRONYM.matcher(name).matches()) {
         continue;
       }
       Set<String> ids = spelling.getOrDefault(name, Set.of());
@@ -219,7 +220,7 @@ public final class AliasMerge {
         continue;
       }
       // Every word capitalised, none an acronym itself ("ACV Program Activities" spells no "APA").
-      if (!Character.isUpperCase(w.charAt(0)) || w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT))) {
+      if (!Character.isUpperCase(w.charAt(0)) || ReportText.acronym(w)) {
         return null;
       }
       out.append(w.charAt(0));

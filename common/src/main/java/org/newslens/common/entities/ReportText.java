@@ -318,7 +318,8 @@ final class ReportText {
     return ORG_HEADS.contains(last);
   }
 
-  private static boolean acronym(String word) {
+  /** A word of two or more characters whose letters, at least one, are all capitals ("NRC", "F-35", "3M"). */
+  static boolean acronym(String word) {
     return word.length() >= 2 && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)
         && word.chars().anyMatch(Character::isLetter);
   }

@@ -1,12 +1,11 @@
 package org.newslens.common.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.ArrayList;
-import java.util.List;
 import static org.newslens.common.entities.ResolverFixture.crf;
 import static org.newslens.common.entities.ResolverFixture.resolve;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MentionResolverTest {

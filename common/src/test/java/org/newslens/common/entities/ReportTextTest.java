@@ -2,7 +2,6 @@ package org.newslens.common.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-
 import static org.newslens.common.entities.ResolverFixture.crf;
 import static org.newslens.common.entities.ResolverFixture.resolve;
 
