@@ -34,7 +34,8 @@ import scala.Tuple2;
  * every engine), diversity, and the largest topic's share of documents (each document counted in
  * its heaviest topic).
  *
- *   bench/topics-bench.sh WAREHOUSE [--k 20] [--em] [--sweeps 500] [--iterations 100] [--mallet-iterations 500]
+ *   bench/topics-bench.sh WAREHOUSE [--k 20] [--em] [--sweeps 500] [--iterations 100] [--mallet-iterations 500] [--mallet-optimize 0,10] [--mallet-threads 2] [--mallet-shuffle]
+ *   [--seeds 1,2,3] [--no-default] [--no-online] [--gibbs-variants "sync,alphaSum,beta,burnIn,optimizeInterval,minTokensPerPartition,optimizeBeta[,blocks];..."]
  */
 public class TopicsBench {
 
@@ -44,6 +45,9 @@ public class TopicsBench {
     int iterations = intArg(args, "--iterations", TopicsOptions.ITERATIONS_DEFAULT);
     int sweeps = intArg(args, "--sweeps", TopicsOptions.SWEEPS_DEFAULT);
     int malletIterations = intArg(args, "--mallet-iterations", 500);
+    int malletThreads = intArg(args, "--mallet-threads", 2);
+    // each document's tokens in a random order, as the Gibbs engine sees them (it reads term counts)
+    boolean malletShuffle = Arrays.asList(args).contains("--mallet-shuffle");
     boolean em = Arrays.asList(args).contains("--em");
     SparkSession spark = SparkSession.builder().master("local[2]").appName("topics bench")
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8").getOrCreate();
@@ -88,15 +92,18 @@ public class TopicsBench {
 
     long[] seeds = Arrays.stream(stringArg(args, "--seeds", "42").split(",")).mapToLong(Long::parseLong).toArray();
     Map<String, Engine> engines = new java.util.LinkedHashMap<>();
-    engines.put("newslens Gibbs (" + sweeps + " sweeps)", seed -> measure(corpus, docsUsed, k, vocab.size(),
-        options(k, sweeps, TopicsOptions.GIBBS, seed)));
+    if (!Arrays.asList(args).contains("--no-default")) {
+      engines.put("newslens Gibbs (" + sweeps + " sweeps)", seed -> measure(corpus, docsUsed, k, vocab.size(),
+          options(k, sweeps, TopicsOptions.GIBBS, seed)));
+    }
     String variants = stringArg(args, "--gibbs-variants", "");
     for (String v : variants.isEmpty() ? new String[0] : variants.split(";")) {
-      // sync,alphaSum,beta,burnIn,optimizeInterval,minTokensPerPartition,optimizeBeta
+      // sync,alphaSum,beta,burnIn,optimizeInterval,minTokensPerPartition,optimizeBeta[,blocks]
       String[] p = v.split(",");
       engines.put("Gibbs variant " + v, seed -> {
         var settings = new org.newslens.jobs.topics.GibbsLda.Settings(k, sweeps, Double.parseDouble(p[1]), Double.parseDouble(p[2]),
-            Integer.parseInt(p[3]), Integer.parseInt(p[4]), seed, Integer.parseInt(p[0]), Long.parseLong(p[5]), Boolean.parseBoolean(p[6]));
+            Integer.parseInt(p[3]), Integer.parseInt(p[4]), seed, Integer.parseInt(p[0]), Long.parseLong(p[5]), Boolean.parseBoolean(p[6]),
+            p.length > 7 ? Integer.parseInt(p[7]) : 1);
         long start = System.nanoTime();
         var m = org.newslens.jobs.topics.GibbsLda.fit(corpus, vocab.size(), settings, List.of(), 0);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -117,9 +124,13 @@ public class TopicsBench {
       engines.put("Spark MLlib EM LDA (" + iterations + " it)", seed -> measure(corpus, docsUsed, k, vocab.size(),
           options(k, iterations, TopicsOptions.EM, seed)));
     }
-    engines.put("MALLET 2.1.1 (" + malletIterations + " it, 2 threads)", seed -> mallet(corpus, docsUsed, sequences, vocab, k, malletIterations, 0, seed));
-    engines.put("MALLET 2.1.1 (" + malletIterations + " it, 2 threads, optimize 10)",
-        seed -> mallet(corpus, docsUsed, sequences, vocab, k, malletIterations, 10, seed));
+    // the command line's --optimize-interval (0: off, its default; the library's own default is 50)
+    for (String interval : stringArg(args, "--mallet-optimize", "0,10").split(",")) {
+      int optimize = Integer.parseInt(interval.trim());
+      engines.put("MALLET 2.1.1 (" + malletIterations + " it, " + malletThreads + " threads" + (optimize > 0 ? ", optimize " + optimize : "")
+          + (malletShuffle ? ", tokens shuffled" : "") + ")",
+          seed -> mallet(corpus, docsUsed, sequences, vocab, k, malletIterations, optimize, malletThreads, malletShuffle, seed));
+    }
     System.out.printf("seeds %s; each cell the mean over the seeds (npmi: ± standard deviation)%n", Arrays.toString(seeds));
     System.out.printf("%-52s %9s %18s %10s %14s%n", "engine", "seconds", "mean_npmi", "diversity", "largest_share");
     for (var e : engines.entrySet()) {
@@ -172,22 +183,29 @@ public class TopicsBench {
   }
 
   private static double[] mallet(JavaPairRDD<Long, Vector> corpus, long docs, List<int[]> sequences, List<String> vocab, int k, int iterations,
-      int optimizeInterval, long seed) throws Exception {
+      int optimizeInterval, int threads, boolean shuffle, long seed) throws Exception {
     java.util.logging.Logger.getLogger("cc.mallet").setLevel(java.util.logging.Level.OFF);
     ParallelTopicModel.logger.setLevel(java.util.logging.Level.OFF);
     Alphabet alphabet = new Alphabet();
     vocab.forEach(t -> alphabet.lookupIndex(t, true));
     InstanceList instances = new InstanceList(alphabet, null);
-    for (int[] seq : sequences) {
+    java.util.Random shuffler = new java.util.Random(seed);
+    for (int[] original : sequences) {
+      int[] seq = original.clone();
+      for (int i = seq.length - 1; shuffle && i > 0; i--) {
+        int j = shuffler.nextInt(i + 1);
+        int t = seq[i];
+        seq[i] = seq[j];
+        seq[j] = t;
+      }
       instances.add(new Instance(new FeatureSequence(alphabet, seq), null, null, null));
     }
     ParallelTopicModel model = new ParallelTopicModel(k, 5.0, 0.01);
-    if (optimizeInterval > 0) {
-      model.setOptimizeInterval(optimizeInterval);
-      model.setBurninPeriod(200);
-    }
+    // as Vectors2Topics does: the interval is always set (the library's default, 50, is not the command line's, 0)
+    model.setOptimizeInterval(optimizeInterval);
+    model.setBurninPeriod(200);
     model.setRandomSeed((int) seed);
-    model.setNumThreads(2);
+    model.setNumThreads(threads);
     model.setNumIterations(iterations);
     model.setTopicDisplay(iterations + 1, 0);
     model.addInstances(instances);

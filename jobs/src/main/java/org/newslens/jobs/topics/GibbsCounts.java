@@ -31,14 +31,26 @@ final class GibbsCounts implements Serializable {
       topicTotals[t] += other.topicTotals[t];
     }
     if (topicDocHist != null) {
-      for (int t = 0; t < topicDocHist.length; t++) {
-        add(topicDocHist[t], other.topicDocHist[t]);
-      }
-      add(lengthHist, other.lengthHist);
+      addHistograms(other);
     }
     if (evenWordTopic != null) {
       add(evenWordTopic, other.evenWordTopic);
     }
+    return this;
+  }
+
+  /** A copy of only this one's α histograms. */
+  GibbsCounts histograms() {
+    GibbsCounts c = new GibbsCounts(topicTotals.length, 0, lengthHist.length - 1, false);
+    return c.addHistograms(this);
+  }
+
+  /** Adds {@code other}'s α histograms into this one's and returns this one. */
+  GibbsCounts addHistograms(GibbsCounts other) {
+    for (int t = 0; t < topicDocHist.length; t++) {
+      add(topicDocHist[t], other.topicDocHist[t]);
+    }
+    add(lengthHist, other.lengthHist);
     return this;
   }
 

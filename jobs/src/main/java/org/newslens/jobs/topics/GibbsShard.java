@@ -97,16 +97,77 @@ final class GibbsShard implements Serializable {
   /**
    * {@code sweeps} Gibbs sweeps over this shard's tokens against {@code wordTopic} and
    * {@code topicTotals} (the whole corpus's counts as of the last merge, this shard's included;
-   * both are changed as tokens move).
+   * both are changed as tokens move). With {@code blocks} above 1, each sweep samples the
+   * documents in that many contiguous blocks, each against the counts as of the sweep's start plus
+   * its own moves, and then adds up the blocks' moves: what {@code blocks} partitions merged after
+   * every sweep would do (AD-LDA), without a Spark job per sweep.
    */
-  GibbsShard sample(int[] wordTopic, int[] topicTotals, double[] alpha, double beta, int vocab, int sweeps, SplittableRandom random) {
+  GibbsShard sample(int[] wordTopic, int[] topicTotals, double[] alpha, double beta, int vocab, int sweeps, int blocks,
+      SplittableRandom random) {
     int[] z = topics.clone();
-    double vBeta = vocab * beta;
-    int[] docTopic = new int[k];
-    double[] coef = new double[k];
-    double[] cumulative = new double[k];
-    for (int sweep = 0; sweep < sweeps; sweep++) {
-      for (int d = 0; d < ids.length; d++) {
+    Sweep sweep = new Sweep(k, alpha, beta, vocab, random);
+    int n = ids.length;
+    int b = Math.max(1, Math.min(blocks, n));
+    // each token's topic at the sweep's start: a block's moves are taken back before the next block samples, and all
+    // blocks' moves made again at the end (time in tokens, not in vocabulary x topics)
+    int[] before = b == 1 ? null : new int[z.length];
+    for (int s = 0; s < sweeps; s++) {
+      if (b == 1) {
+        sweep.documents(0, n, z, wordTopic, topicTotals);
+        continue;
+      }
+      System.arraycopy(z, 0, before, 0, z.length);
+      for (int block = 0; block < b; block++) {
+        int from = (int) ((long) n * block / b);
+        int to = (int) ((long) n * (block + 1) / b);
+        sweep.documents(from, to, z, wordTopic, topicTotals);
+        if (block < b - 1) {
+          move(start[from], start[to], z, before, wordTopic, topicTotals);
+        }
+      }
+      move(0, start[(int) ((long) n * (b - 1) / b)], before, z, wordTopic, topicTotals);
+    }
+    return new GibbsShard(k, ids, start, words, z);
+  }
+
+  /** Moves the counts of tokens {@code first .. last - 1} from their topic in {@code fromTopics} to that in {@code toTopics}. */
+  private void move(int first, int last, int[] fromTopics, int[] toTopics, int[] wordTopic, int[] topicTotals) {
+    for (int i = first; i < last; i++) {
+      int was = fromTopics[i];
+      int now = toTopics[i];
+      if (was != now) {
+        int base = words[i] * k;
+        wordTopic[base + was]--;
+        wordTopic[base + now]++;
+        topicTotals[was]--;
+        topicTotals[now]++;
+      }
+    }
+  }
+
+  /** One pass of collapsed Gibbs sampling over a range of this shard's documents, with its scratch arrays. */
+  private final class Sweep {
+    private final double[] alpha;
+    private final double beta;
+    private final double vBeta;
+    private final SplittableRandom random;
+    private final int[] docTopic;
+    private final double[] coef;
+    private final double[] cumulative;
+
+    Sweep(int k, double[] alpha, double beta, int vocab, SplittableRandom random) {
+      this.alpha = alpha;
+      this.beta = beta;
+      this.vBeta = vocab * beta;
+      this.random = random;
+      this.docTopic = new int[k];
+      this.coef = new double[k];
+      this.cumulative = new double[k];
+    }
+
+    /** Resamples the topic of every token of documents {@code from .. to - 1}, moving the counts with it. */
+    void documents(int from, int to, int[] z, int[] wordTopic, int[] topicTotals) {
+      for (int d = from; d < to; d++) {
         java.util.Arrays.fill(docTopic, 0);
         for (int i = start[d]; i < start[d + 1]; i++) {
           docTopic[z[i]]++;
@@ -140,7 +201,6 @@ final class GibbsShard implements Serializable {
         }
       }
     }
-    return new GibbsShard(k, ids, start, words, z);
   }
 
   /** This shard's counts; histograms for the α update when {@code histograms}; even-id half counts when {@code halves}. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -179,6 +180,36 @@ class GibbsLdaTest {
       assertThat(groupOf).as("seeded with group %d first", group).containsExactly(group, (group + 1) % GROUPS, (group + 2) % GROUPS);
       m.release();
     }
+  }
+
+  @Test
+  void sampledInBlocksASweepLeavesTheCountsOfTheAssignmentsItMade() {
+    double[] alpha = {0.25, 0.25, 0.25};
+    for (int blocks : new int[] {1, 2, 7}) {
+      GibbsShard shard = GibbsShard.of(docs.iterator(), GROUPS, null, new SplittableRandom(blocks));
+      GibbsCounts before = shard.counts(VOCAB, 0, false, false);
+      int[] wordTopic = before.wordTopic.clone();
+      int[] totals = Arrays.stream(before.topicTotals).mapToInt(Math::toIntExact).toArray();
+      GibbsShard next = shard.sample(wordTopic, totals, alpha, 0.01, VOCAB, 3, blocks, new SplittableRandom(9));
+      GibbsCounts after = next.counts(VOCAB, 0, false, false);
+      assertThat(next.topics).as("%d blocks: tokens moved", blocks).isNotEqualTo(shard.topics);
+      assertThat(wordTopic).as("%d blocks: word-topic counts", blocks).isEqualTo(after.wordTopic);
+      assertThat(Arrays.stream(totals).asLongStream().toArray()).as("%d blocks: topic totals", blocks).isEqualTo(after.topicTotals);
+    }
+  }
+
+  @Test
+  void theAlphaStatisticsOfSeveralSamplesAddUp() {
+    GibbsShard shard = GibbsShard.of(docs.iterator(), GROUPS, null, new SplittableRandom(3));
+    GibbsCounts one = shard.counts(VOCAB, 40, true, false);
+    GibbsCounts two = one.histograms().addHistograms(one);
+    assertThat(two.lengthHist[40]).isEqualTo(2 * one.lengthHist[40]).isPositive();
+    for (int t = 0; t < GROUPS; t++) {
+      for (int n = 0; n <= 40; n++) {
+        assertThat(two.topicDocHist[t][n]).isEqualTo(2 * one.topicDocHist[t][n]);
+      }
+    }
+    assertThat(one.lengthHist[40]).as("the copy, not the original, took the sum").isEqualTo(docs.size());
   }
 
   @Test
