@@ -126,6 +126,9 @@ public class TopicsBench {
     }
     // the command line's --optimize-interval (0: off, its default; the library's own default is 50)
     for (String interval : stringArg(args, "--mallet-optimize", "0,10").split(",")) {
+      if (interval.isBlank()) {
+        continue;
+      }
       int optimize = Integer.parseInt(interval.trim());
       engines.put("MALLET 2.1.1 (" + malletIterations + " it, " + malletThreads + " threads" + (optimize > 0 ? ", optimize " + optimize : "")
           + (malletShuffle ? ", tokens shuffled" : "") + ")",

@@ -54,7 +54,7 @@ public final class GibbsLda {
       long minTokensPerPartition, boolean optimizeBeta, int blocks) implements java.io.Serializable {
 
     public static Settings defaults(int k, int sweeps, long seed) {
-      return new Settings(k, sweeps, ALPHA_SUM, BETA, Math.min(BURN_IN, sweeps / 4), OPTIMIZE_INTERVAL, seed, 1,
+      return new Settings(k, sweeps, ALPHA_SUM, BETA, Math.min(BURN_IN, sweeps / 2), OPTIMIZE_INTERVAL, seed, 1,
           MIN_TOKENS_PER_PARTITION, true, BLOCKS);
     }
 
@@ -66,8 +66,8 @@ public final class GibbsLda {
 
   static final double ALPHA_SUM = 5.0;
   static final double BETA = 0.01;
-  static final int BURN_IN = 100;
-  static final int OPTIMIZE_INTERVAL = 10;
+  static final int BURN_IN = 200;
+  static final int OPTIMIZE_INTERVAL = 50;
   /** Sweeps of a solo fit (one partition, fitted inside one task) between its rounds of prior updates and samples. */
   static final int SOLO_ROUND_SWEEPS = 10;
   /** Blocks of documents sampled side by side each sweep (see {@link Settings#blocks}). */
