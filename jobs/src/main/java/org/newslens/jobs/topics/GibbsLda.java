@@ -131,12 +131,10 @@ public final class GibbsLda {
       JavaRDD<Solo> fitted = shards.map(shard -> Solo.fit(shard, pseudo, s, vocab, maxLength, blocksPerPartition))
           .persist(StorageLevel.MEMORY_AND_DISK());
       schedule = fitted.map(Solo::schedule).first();
+      // the fitted shard is cached; the initial one is rebuilt from the corpus if ever needed again
+      shards.unpersist(false);
       last = fitted.map(Solo::shard);
-      JavaRDD<GibbsShard> initial = shards;
-      release = () -> {
-        fitted.unpersist(false);
-        initial.unpersist(false);
-      };
+      release = () -> fitted.unpersist(false);
     } else {
       schedule = new Schedule(s, vocab);
       Distributed d = distributed(sc, shards, pseudo, s, vocab, maxLength, Math.max(1, s.syncEvery()), blocksPerPartition, schedule,
