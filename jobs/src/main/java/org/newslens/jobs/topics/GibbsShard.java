@@ -85,6 +85,16 @@ final class GibbsShard implements Serializable {
     return tokens;
   }
 
+  /** Documents {@code from .. to - 1} of this shard, with their tokens in the same order and in the same topics. */
+  GibbsShard slice(int from, int to) {
+    int[] sliceStart = new int[to - from + 1];
+    for (int d = from; d <= to; d++) {
+      sliceStart[d - from] = start[d] - start[from];
+    }
+    return new GibbsShard(k, java.util.Arrays.copyOfRange(ids, from, to), sliceStart,
+        java.util.Arrays.copyOfRange(words, start[from], start[to]), java.util.Arrays.copyOfRange(topics, start[from], start[to]));
+  }
+
   /** Tokens of the longest document. */
   int maxLength() {
     int max = 0;

@@ -199,6 +199,23 @@ class GibbsLdaTest {
   }
 
   @Test
+  void twoBlocksSampleAsTwoShardsEachAgainstTheCountsOfTheSweepsStart() {
+    double[] alpha = {0.25, 0.25, 0.25};
+    GibbsShard shard = GibbsShard.of(docs.iterator(), GROUPS, null, new SplittableRandom(4));
+    GibbsCounts start = shard.counts(VOCAB, 0, false, false);
+    int[] totals = Arrays.stream(start.topicTotals).mapToInt(Math::toIntExact).toArray();
+    GibbsShard blocked = shard.sample(start.wordTopic.clone(), totals.clone(), alpha, 0.01, VOCAB, 1, 2, new SplittableRandom(9));
+    int half = docs.size() / 2;
+    SplittableRandom random = new SplittableRandom(9);
+    int[] first = shard.slice(0, half).sample(start.wordTopic.clone(), totals.clone(), alpha, 0.01, VOCAB, 1, 1, random).topics;
+    int[] second = shard.slice(half, docs.size()).sample(start.wordTopic.clone(), totals.clone(), alpha, 0.01, VOCAB, 1, 1, random).topics;
+    int[] apart = IntStream.concat(Arrays.stream(first), Arrays.stream(second)).toArray();
+    assertThat(blocked.topics).as("the second block does not see the first block's moves").isEqualTo(apart);
+    GibbsShard sequential = shard.sample(start.wordTopic.clone(), totals.clone(), alpha, 0.01, VOCAB, 1, 1, new SplittableRandom(9));
+    assertThat(sequential.topics).as("one block sees them").isNotEqualTo(blocked.topics);
+  }
+
+  @Test
   void theAlphaStatisticsOfSeveralSamplesAddUp() {
     GibbsShard shard = GibbsShard.of(docs.iterator(), GROUPS, null, new SplittableRandom(3));
     GibbsCounts one = shard.counts(VOCAB, 40, true, false);
