@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Topic-model peer benchmark: Spark online LDA (as the topics stage fits it), optionally Spark
-# EM, and MALLET 2.1.1 on the same tokens and vocabulary of a warehouse's documents, printed side
-# by side (wall seconds of the fit, mean NPMI, diversity).
+# Topic-model peer benchmark: the Gibbs engine (the topics stage's default) and its variants, Spark
+# MLlib online LDA, optionally Spark EM, and MALLET 2.1.1 on the same tokens and vocabulary of a
+# warehouse's documents, printed side by side (wall seconds of the fit, mean NPMI, diversity,
+# largest topic share); every option is in bench/README.md.
 #
 #   bench/run.sh 10000                                  # builds the 10k corpus and its warehouse
-#   bench/topics-bench.sh /tmp/newslens-bench/warehouse-10000 [--k 20] [--em]
+#   bench/topics-bench.sh /tmp/newslens-bench/warehouse-10000 [--k 20] [--seeds 1,2,3] [--em]
 set -euo pipefail
 warehouse=${1:?usage: bench/topics-bench.sh WAREHOUSE [--k K] [--em]}
 shift
