@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.newslens.common.schema.Tables;
 import org.newslens.jobs.spark.Leftovers;
 import org.newslens.jobs.spark.CatalogMode;
+import org.newslens.jobs.spark.Progress;
 import org.newslens.jobs.spark.SparkSettings;
 import org.newslens.jobs.spark.Sessions;
 import org.newslens.jobs.spark.Warehouse;
@@ -52,6 +53,10 @@ public final class JobOptions {
   @Option(names = "--verbose", description = "Log progress and print stack traces of errors.")
   boolean verbose;
 
+  @Option(names = "--quiet", description = "No progress lines on stderr while a stage runs (by default one every "
+      + Progress.INTERVAL_SECONDS + " s once a stage has run that long: done/total, rate, time left).")
+  boolean quiet;
+
   /** Default {@code --lock-timeout}: a second writer fails at once. */
   public static final long LOCK_TIMEOUT_DEFAULT = 0;
 
@@ -65,7 +70,11 @@ public final class JobOptions {
   /** The session for this command, with the warehouse's tables registered. */
   SparkSession session(String command) {
     applyVerbose();
-    return Sessions.getOrCreate(settings(command));
+    SparkSession spark = Sessions.getOrCreate(settings(command));
+    if (!quiet) {
+      Progress.enable(spark.sparkContext(), System.err);
+    }
+    return spark;
   }
 
   private void applyVerbose() {

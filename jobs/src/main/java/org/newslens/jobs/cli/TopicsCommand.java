@@ -87,8 +87,8 @@ public final class TopicsCommand implements Callable<Integer> {
 
     @Option(names = "--fit-docs", paramLabel = "N",
         description = "Fit each model on at most N of its documents, drawn per month in proportion, and infer the topics of the rest "
-            + "(default: 0, fit on all).")
-    long fitDocs;
+            + "(default: " + TopicsOptions.FIT_DOCS_DEFAULT + "; 0: fit on all).")
+    long fitDocs = TopicsOptions.FIT_DOCS_DEFAULT;
 
     @Option(names = "--no-stability", description = "Skip measuring stability (a second fit per model under online and em).")
     boolean noStability;

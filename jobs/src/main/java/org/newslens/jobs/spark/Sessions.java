@@ -23,7 +23,11 @@ public final class Sessions {
           "spark.sql.session.timeZone", "UTC",
           "spark.sql.sources.partitionOverwriteMode", "dynamic",
           "spark.sql.parquet.compression.codec", "snappy",
-          "spark.sql.adaptive.enabled", "true");
+          "spark.sql.adaptive.enabled", "true",
+          // without it a cached Dataset made by a join or aggregation keeps spark.sql.shuffle.partitions (200) partitions,
+          // AQE's coalescing being off for cached plans, and every later read of it runs 200 tasks (topics' write of
+          // 100k documents: 1,200 tasks for some 3 million rows)
+          "spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
 
   private Sessions() {}
 
@@ -78,6 +82,10 @@ public final class Sessions {
       builder.master(settings.master().orElse(DEFAULT_MASTER));
     }
     builder.config("spark.sql.warehouse.dir", settings.warehouse().toUri().toString());
+    if (!submitted.contains("spark.ui.showConsoleProgress")) {
+      // newslens prints its own progress lines (Progress); Spark's bar would interleave with them
+      builder.config("spark.ui.showConsoleProgress", "false");
+    }
     builder.config("spark.sql.catalogImplementation", settings.catalog().implementation());
     if (settings.catalog() == CatalogMode.HIVE && !submitted.contains("spark.hadoop.hive.metastore.uris")
         && !settings.conf().containsKey("spark.hadoop.hive.metastore.uris")) {

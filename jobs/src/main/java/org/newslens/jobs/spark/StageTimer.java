@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
-/** Runs a job's stages under named Spark job groups (so the UI tells the story) and times them. */
+/** Runs a job's stages under named Spark job groups (so the UI tells the story), times them and reports their {@link Progress}. */
 public final class StageTimer {
 
   private final SparkSession spark;
@@ -21,11 +21,13 @@ public final class StageTimer {
   /** Runs one stage and records its wall time. */
   public <T> T time(String stage, Supplier<T> body) {
     spark.sparkContext().setJobGroup(job + ":" + stage, job + " " + stage, false);
+    Progress.begin(spark.sparkContext(), job + ":" + stage, job + " " + stage);
     long start = System.nanoTime();
     try {
       return body.get();
     } finally {
       seconds.merge(stage, (System.nanoTime() - start) / 1e9, Double::sum);
+      Progress.end(spark.sparkContext());
       spark.sparkContext().clearJobGroup();
     }
   }

@@ -18,9 +18,9 @@ import scala.Tuple2;
  */
 final class GibbsInference {
 
-  /** Sweeps over each document's tokens. */
-  static final int SWEEPS = 50;
-  /** Sweeps before the document-topic counts are averaged. */
+  /** Sweeps over each document's tokens (a document's tokens start near their topics, see {@link #theta}). */
+  static final int SWEEPS = 30;
+  /** Sweeps before the document-topic counts are averaged (as MALLET's inferencer). */
   static final int BURN_IN = 10;
 
   /** What every task needs: φ word-major ({@code [w * k + t]}) and α. */

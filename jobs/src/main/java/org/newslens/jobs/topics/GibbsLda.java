@@ -10,7 +10,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.mllib.linalg.Vector;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.newslens.common.topics.Coherence;
+import org.newslens.jobs.spark.Progress;
 
 /**
  * Collapsed Gibbs sampling for LDA distributed over Spark partitions (approximate distributed
@@ -120,6 +122,7 @@ public final class GibbsLda {
         s.minTokensPerPartition() <= 0 ? Long.MAX_VALUE : tokens / s.minTokensPerPartition()));
     JavaPairRDD<Long, Vector> input = partitions < corpus.getNumPartitions() ? corpus.coalesce(partitions) : corpus;
     int blocksPerPartition = Math.max(1, (s.blocks() + partitions - 1) / partitions);
+    Progress.Counter progress = Progress.counter(corpus.context(), "sweeps", s.sweeps());
     JavaRDD<GibbsShard> shards = input.mapPartitionsWithIndex((p, docs) ->
         List.of(GibbsShard.of(docs, k, seedTopic, new SplittableRandom(mix(seed, -1, p)))).iterator(), true)
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -129,7 +132,8 @@ public final class GibbsLda {
     Runnable release;
     if (partitions == 1) {
       // nothing to merge: the whole fit in one task, without a Spark job per round
-      JavaRDD<Solo> fitted = shards.map(shard -> Solo.fit(shard, pseudo, s, vocab, maxLength, blocksPerPartition))
+      LongAccumulator swept = progress.accumulator();
+      JavaRDD<Solo> fitted = shards.map(shard -> Solo.fit(shard, pseudo, s, vocab, maxLength, blocksPerPartition, swept))
           .persist(StorageLevel.MEMORY_AND_DISK());
       schedule = fitted.map(Solo::schedule).first();
       // the fitted shard is cached; the initial one is rebuilt from the corpus if ever needed again
@@ -139,7 +143,10 @@ public final class GibbsLda {
     } else {
       schedule = new Schedule(s, vocab);
       Distributed d = distributed(sc, shards, pseudo, s, vocab, maxLength, Math.max(1, s.syncEvery()), blocksPerPartition, schedule,
-          observer);
+          (done, fitted, merged) -> {
+            progress.set(done);
+            observer.merged(done, fitted, merged);
+          });
       last = d.shards();
       release = d.release();
     }
@@ -219,7 +226,7 @@ public final class GibbsLda {
   /** A whole fit of a corpus that one partition samples, inside its task: the last shard and the schedule's state. */
   private record Solo(GibbsShard shard, Schedule schedule) implements java.io.Serializable {
 
-    static Solo fit(GibbsShard first, int[] pseudo, Settings s, int vocab, int maxLength, int blocks) {
+    static Solo fit(GibbsShard first, int[] pseudo, Settings s, int vocab, int maxLength, int blocks, LongAccumulator swept) {
       Schedule schedule = new Schedule(s, vocab);
       GibbsShard shard = first;
       GibbsCounts counts = shard.counts(vocab, maxLength, false, false);
@@ -231,6 +238,7 @@ public final class GibbsLda {
             schedule.beta, vocab, sweeps, blocks, new SplittableRandom(mix(mix(s.seed(), round, 0), 0, 1)));
         counts = shard.counts(vocab, maxLength, schedule.histograms(done, sweeps), false);
         schedule.after(done, sweeps, counts);
+        swept.add(sweeps);
       }
       return new Solo(shard, schedule);
     }
