@@ -154,9 +154,15 @@ public final class EntitiesJob {
         Dataset<Row> allMentions = commit.read(spark, EntityMentionsTable.SPEC);
         timer.time("write entities", () -> {
           // From the whole table as committed, so an incremental run aggregates its new periods with the old ones.
-          Dataset<Row> all = allMentions.join(analysed.select(DocumentsTable.DOC_ID, DocumentsTable.PUBLISHED_AT), EntityMentionsTable.DOC_ID);
-          commit.replace(EntitiesTable.SPEC, EntitiesTransform.entities(all, MentionAliases.names(aliases))
-              .repartition(1).sortWithinPartitions(EntitiesTable.ENTITY_ID));
+          // read and joined once: the aggregation scans it three times (totals, names, types)
+          Dataset<Row> all = allMentions.join(analysed.select(DocumentsTable.DOC_ID, DocumentsTable.PUBLISHED_AT), EntityMentionsTable.DOC_ID)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+          try {
+            commit.replace(EntitiesTable.SPEC, EntitiesTransform.entities(all, MentionAliases.names(aliases))
+                .repartition(1).sortWithinPartitions(EntitiesTable.ENTITY_ID));
+          } finally {
+            all.unpersist();
+          }
           return null;
         });
         long entityCount = commit.read(spark, EntitiesTable.SPEC).count();
