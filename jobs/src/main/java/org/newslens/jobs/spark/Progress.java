@@ -1,8 +1,12 @@
 package org.newslens.jobs.spark;
 
 import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,16 +47,16 @@ public final class Progress extends SparkListener {
   private final LongSupplier clock;
   /** Spark stages running under the current newslens stage: id → [tasks, tasks done, nanos submitted]. */
   private final Map<Integer, long[]> running = new ConcurrentHashMap<>();
-  /** Latest partial values of the counter's accumulator in running tasks, by task id. */
-  private final Map<Long, Long> partial = new ConcurrentHashMap<>();
+  /** Latest partial values of the counters' accumulators in running tasks, by task id and accumulator id. */
+  private final Map<Long, Map<Long, Long>> partial = new ConcurrentHashMap<>();
   private volatile Stage current;
 
-  /** The newslens stage being timed, with its own counter once it declares one. */
+  /** The newslens stage being timed, with its own counters once it declares them (one per fit run side by side). */
   private static final class Stage {
     final String group;
     final String label;
     final long startNanos;
-    volatile Counter counter;
+    final List<Counter> counters = new CopyOnWriteArrayList<>();
     long printedNanos;
 
     Stage(String group, String label, long startNanos) {
@@ -163,8 +167,7 @@ public final class Progress extends SparkListener {
     if (p != null) {
       Stage s = p.current;
       if (s != null) {
-        s.counter = c;
-        p.partial.clear();
+        s.counters.add(c);
       }
     }
     return c;
@@ -198,16 +201,16 @@ public final class Progress extends SparkListener {
   @Override
   public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
     Stage s = current;
-    Counter c = s == null ? null : s.counter;
-    if (c == null) {
+    if (s == null || s.counters.isEmpty()) {
       return;
     }
-    long id = c.accumulator.id();
+    Set<Long> ids = new HashSet<>();
+    s.counters.forEach(c -> ids.add(c.accumulator.id()));
     for (Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>> task
         : CollectionConverters.asJava(update.accumUpdates())) {
       for (AccumulableInfo info : CollectionConverters.asJava(task._4())) {
-        if (info.id() == id && info.update().isDefined() && info.update().get() instanceof Number n) {
-          partial.put((Long) task._1(), n.longValue());
+        if (ids.contains(info.id()) && info.update().isDefined() && info.update().get() instanceof Number n) {
+          partial.computeIfAbsent((Long) task._1(), t -> new ConcurrentHashMap<>()).put(info.id(), n.longValue());
         }
       }
     }
@@ -243,25 +246,30 @@ public final class Progress extends SparkListener {
     if (elapsed < INTERVAL_SECONDS) {
       return null;
     }
-    Counter c = s.counter;
+    List<Counter> counters = List.copyOf(s.counters);
     long done = 0;
     long total = 0;
     String unit = "tasks";
     double since = elapsed;
     String prefix = "";
-    if (c != null) {
+    for (Counter c : counters) {
       long tasksDone = c.accumulator.value();
-      for (long v : partial.values()) {
-        tasksDone += v;
+      for (Map<Long, Long> byAccumulator : partial.values()) {
+        tasksDone += byAccumulator.getOrDefault(c.accumulator.id(), 0L);
       }
-      done = Math.min(c.total, Math.max(c.driverDone, tasksDone));
-      total = c.total;
+      done += Math.min(c.total, Math.max(c.driverDone, tasksDone));
+      total += c.total;
       unit = c.unit;
-      since = (now - c.startNanos) / 1e9;
     }
-    if (c == null || done >= total) {
-      // no unit of its own, or its unit is all done and what follows (scoring, writing) runs as Spark tasks
-      prefix = c == null ? "" : total + " " + unit + " done, ";
+    if (!counters.isEmpty()) {
+      since = 0;
+      for (Counter c : counters) {
+        since = Math.max(since, (now - c.startNanos) / 1e9);
+      }
+    }
+    if (counters.isEmpty() || done >= total) {
+      // no unit of its own, or its units are all done and what follows (scoring, writing) runs as Spark tasks
+      prefix = counters.isEmpty() ? "" : total + " " + unit + " done, ";
       done = 0;
       total = 0;
       long first = now;

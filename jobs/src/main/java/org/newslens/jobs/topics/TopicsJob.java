@@ -175,7 +175,8 @@ public final class TopicsJob {
       String runId = RunLog.runId(NAME, options.toConfig(), String.valueOf(docCount) + vocab.hashCode());
       List<TopicModel.Fit> fits = new ArrayList<>();
       List<Dataset<Row>> weights = new ArrayList<>();
-      List<JavaPairRDD<Long, Vector>> corpora = new ArrayList<>();
+      List<JavaPairRDD<Long, Vector>> corpora = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<Plan> plans = new ArrayList<>();
       for (String model : List.of(TopicTables.ALL, TopicTables.DEFENCE, TopicTables.ENERGY)) {
         Dataset<Row> members = model.equals(TopicTables.ALL) ? features
             : features.join(docThemes.where(col(TopicTables.THEME).equalTo(model)).select(TopicTables.DOC_ID), DocumentsTable.DOC_ID);
@@ -188,17 +189,12 @@ public final class TopicsJob {
         }
         List<Integer> seeds = model.equals(TopicTables.ALL) ? List.of()
             : seedWords(vocab, lexicon.core(model), k * options.seedsPerTopic());
-        TopicModel.Fit fit = timer.time("fit " + model, () -> {
-          TopicModel.Corpus all = new TopicModel.Corpus(corpus, docs);
-          TopicModel.Corpus sample = fitCorpus(members, all);
-          if (sample != all) {
-            corpora.add(sample.rdd());
-          }
-          return TopicModel.fit(model, all, sample, k, options, seeds, vocab.size(), true);
-        });
-        fits.add(fit);
         corpora.add(corpus);
-        weights.add(docWeights(model, fit, members));
+        plans.add(new Plan(model, members, new TopicModel.Corpus(corpus, docs), k, seeds));
+      }
+      fits.addAll(timer.time("fit", () -> fitAll(plans, corpora, vocab.size())));
+      for (int i = 0; i < plans.size(); i++) {
+        weights.add(docWeights(plans.get(i).model(), fits.get(i), plans.get(i).members()));
       }
       if (fits.isEmpty()) {
         throw new UserException(docCount + " documents are too few for " + options.kAll() + " topics");
@@ -229,6 +225,54 @@ public final class TopicsJob {
       }
     } finally {
       analysed.unpersist();
+    }
+  }
+
+  /** A model to fit: its documents' features, their cached corpus, k and seed words. */
+  private record Plan(String model, Dataset<Row> members, TopicModel.Corpus corpus, int k, List<Integer> seeds) {}
+
+  /**
+   * Fits the models side by side, as many at a time as the cluster has cores (at most one per
+   * model): a fit of a corpus that one partition samples runs as one task, so fitted one after
+   * the other the three models would leave all cores but one idle. Each fit has its own seeds, so
+   * the models do not depend on the order their jobs run in; the fits are returned in plan order.
+   */
+  private List<TopicModel.Fit> fitAll(List<Plan> plans, List<JavaPairRDD<Long, Vector>> corpora, int vocabSize) {
+    int threads = Math.max(1, Math.min(plans.size(), spark.sparkContext().defaultParallelism()));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "newslens-topics-fit");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<TopicModel.Fit>> futures = new ArrayList<>();
+      for (Plan p : plans) {
+        futures.add(pool.submit(() -> {
+          TopicModel.Corpus sample = fitCorpus(p.members(), p.corpus());
+          if (sample != p.corpus()) {
+            corpora.add(sample.rdd());
+          }
+          return TopicModel.fit(p.model(), p.corpus(), sample, p.k(), options, p.seeds(), vocabSize, true);
+        }));
+      }
+      List<TopicModel.Fit> out = new ArrayList<>();
+      for (var f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting the topic models", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -142,6 +142,18 @@ class ProgressTest {
   }
 
   @Test
+  void theCountersOfFitsRunSideBySideAddUp() {
+    progress.begin("topics:fit", "topics fit");
+    Progress.Counter all = Progress.counter(sc, "sweeps", 500);
+    at(5);
+    Progress.Counter defence = Progress.counter(sc, "sweeps", 500);
+    at(25);
+    all.set(300);
+    defence.set(100);
+    assertThat(progress.line()).isEqualTo("  ... topics fit: 400/1000 sweeps, 16 sweeps/s, about 38 s left (25 s in)");
+  }
+
+  @Test
   void onceItsOwnUnitIsDoneAStageCountsTasksAgain() {
     progress.begin("topics:fit all", "topics fit all");
     Progress.counter(sc, "sweeps", 500).set(500);
