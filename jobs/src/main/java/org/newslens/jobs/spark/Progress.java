@@ -144,8 +144,7 @@ public final class Progress extends SparkListener {
   }
 
   void begin(String group, String label) {
-    running.clear();
-    partial.clear();
+    end();
     current = new Stage(group, label, clock.getAsLong());
   }
 
@@ -250,7 +249,7 @@ public final class Progress extends SparkListener {
     long done = 0;
     long total = 0;
     String unit = "tasks";
-    double since = elapsed;
+    double since = 0;
     String prefix = "";
     for (Counter c : counters) {
       long tasksDone = c.accumulator.value();
@@ -260,12 +259,7 @@ public final class Progress extends SparkListener {
       done += Math.min(c.total, Math.max(c.driverDone, tasksDone));
       total += c.total;
       unit = c.unit;
-    }
-    if (!counters.isEmpty()) {
-      since = 0;
-      for (Counter c : counters) {
-        since = Math.max(since, (now - c.startNanos) / 1e9);
-      }
+      since = Math.max(since, (now - c.startNanos) / 1e9);
     }
     if (counters.isEmpty() || done >= total) {
       // no unit of its own, or its units are all done and what follows (scoring, writing) runs as Spark tasks

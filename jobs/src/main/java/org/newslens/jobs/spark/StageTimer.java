@@ -20,8 +20,10 @@ public final class StageTimer {
 
   /** Runs one stage and records its wall time. */
   public <T> T time(String stage, Supplier<T> body) {
-    spark.sparkContext().setJobGroup(job + ":" + stage, job + " " + stage, false);
-    Progress.begin(spark.sparkContext(), job + ":" + stage, job + " " + stage);
+    String group = job + ":" + stage;
+    String label = job + " " + stage;
+    spark.sparkContext().setJobGroup(group, label, false);
+    Progress.begin(spark.sparkContext(), group, label);
     long start = System.nanoTime();
     try {
       return body.get();
