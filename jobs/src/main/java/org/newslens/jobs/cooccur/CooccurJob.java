@@ -107,9 +107,10 @@ public final class CooccurJob {
             EntityMentionsTable.ENTITY_ID, EntityMentionsTable.PERIOD, CooccurTransform.WEIGHT);
     long mentionCount = mentions.count();
     String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "entities") + mentionCount);
-    try (TableCommit commit = new AtomicTableWriter(warehouse).begin(NAME)) {
+    try (TableCommit commit = new AtomicTableWriter(warehouse).begin(NAME);
+        CooccurTransform.Counting counting = CooccurTransform.countPairs(mentions, options.maxPerWindow(), options.minCount())) {
       timer.time("count pairs", () -> {
-        Dataset<Row> counted = CooccurTransform.cooccurrences(mentions, options.maxPerWindow(), options.minCount())
+        Dataset<Row> counted = counting.pairs()
             .repartition(col(CooccurrencesTable.PERIOD))
             .sortWithinPartitions(CooccurrencesTable.PERIOD, CooccurrencesTable.WINDOW, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B);
         if (options.periods().isPresent()) {

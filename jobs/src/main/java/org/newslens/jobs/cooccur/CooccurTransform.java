@@ -3,27 +3,32 @@ package org.newslens.jobs.cooccur;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.ln;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.newslens.common.schema.CooccurrencesTable;
 import org.newslens.common.schema.EntityMentionsTable;
 
@@ -43,26 +48,105 @@ import org.newslens.common.schema.EntityMentionsTable;
  * Pairs with n_ab below {@code minCount} are dropped; that never changes the counts of kept pairs.
  * {@code n_ab_syndicated} sums the windows' weights (a document's {@code syndication_count} under
  * {@code --weight-by-syndication}, else null).
+ *
+ * <p>How it is counted: entity ids become numbers of a dictionary built once per run (in id
+ * order, so comparing numbers compares ids); the mentions are grouped by document in one shuffle
+ * of numbers; each document's windows, capped, yield its pairs, singles and window counts already
+ * added up over its sentences (a pair in three sentences of a document is one row of count 3);
+ * only those per-document counts are shuffled to be summed per month, the months summed into
+ * {@code all}, and the ids looked up again for the pairs kept. The windows are never joined with
+ * themselves and no string key is shuffled but the example documents'.
  */
 public final class CooccurTransform {
 
   /** Input column: what a window of this document counts for in {@code n_ab_syndicated} (null: not weighted). */
   public static final String WEIGHT = "weight";
 
+  /** Dictionary column: an entity's number. */
+  static final String ENTITY_NUMBER = "entity_number";
+
   private static final String WINDOW_ID = "window_id";
   private static final String MENTIONS = "mentions_in_window";
   private static final String FIRST = "first_char";
+  private static final String DOC_MENTIONS = "doc_mentions";
+  private static final String N = "n";
+  private static final String A = "a";
+  private static final String B = "b";
+  private static final String[] KINDS = {CooccurrencesTable.SENTENCE, CooccurrencesTable.DOCUMENT};
+
+  private static final StructType DICTIONARY = new StructType()
+      .add(EntityMentionsTable.ENTITY_ID, DataTypes.StringType, false)
+      .add(ENTITY_NUMBER, DataTypes.LongType, false);
+  private static final StructType WINDOW_COUNTS = new StructType()
+      .add(CooccurrencesTable.WINDOW, DataTypes.StringType, false).add(CooccurrencesTable.PERIOD, DataTypes.StringType)
+      .add(N, DataTypes.LongType, false);
+  private static final StructType SINGLES = new StructType()
+      .add(CooccurrencesTable.WINDOW, DataTypes.StringType, false).add(CooccurrencesTable.PERIOD, DataTypes.StringType)
+      .add(ENTITY_NUMBER, DataTypes.LongType, false).add(N, DataTypes.LongType, false);
+  private static final StructType PAIRS = new StructType()
+      .add(CooccurrencesTable.WINDOW, DataTypes.StringType, false).add(CooccurrencesTable.PERIOD, DataTypes.StringType)
+      .add(A, DataTypes.LongType, false).add(B, DataTypes.LongType, false).add(N, DataTypes.LongType, false)
+      .add(EntityMentionsTable.DOC_ID, DataTypes.StringType, false).add(WEIGHT, DataTypes.LongType);
 
   private CooccurTransform() {}
+
+  /**
+   * A counting: its pairs, to read or write once, and the intermediate results it caches (the
+   * dictionary, the mentions grouped by document, the monthly pairs, the singles and window
+   * totals: each is read more than once, and a plan that reads a Dataset twice computes it twice).
+   * Close it after the pairs are written.
+   */
+  public static final class Counting implements AutoCloseable {
+    private final Dataset<Row> pairs;
+    private final List<Dataset<Row>> cached;
+
+    private Counting(Dataset<Row> pairs, List<Dataset<Row>> cached) {
+      this.pairs = pairs;
+      this.cached = cached;
+    }
+
+    /** The {@code cooccurrences} rows. */
+    public Dataset<Row> pairs() {
+      return pairs;
+    }
+
+    @Override
+    public void close() {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
 
   /**
    * @param mentions {@code entity_mentions} rows of canonical documents (doc_id, sentence_idx,
    *     begin_char, entity_id, period, weight)
    */
-  public static Dataset<Row> cooccurrences(Dataset<Row> mentions, int maxPerWindow, long minCount) {
-    return entityWindows(mentions, CooccurrencesTable.SENTENCE, maxPerWindow)
-        .unionByName(entityWindows(mentions, CooccurrencesTable.DOCUMENT, maxPerWindow))
-        .transform(w -> statistics(w, minCount));
+  public static Counting countPairs(Dataset<Row> mentions, int maxPerWindow, long minCount) {
+    List<Dataset<Row>> cached = new ArrayList<>();
+    Dataset<Row> dictionary = cache(dictionary(mentions), cached);
+    Dataset<Row> documents = cache(mentions.join(dictionary, EntityMentionsTable.ENTITY_ID)
+        .groupBy(col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(WEIGHT))
+        .agg(collect_list(struct(col(EntityMentionsTable.SENTENCE_IDX), col(EntityMentionsTable.BEGIN_CHAR), col(ENTITY_NUMBER)))
+            .as(DOC_MENTIONS)), cached);
+    return new Counting(statistics(documents, dictionary, maxPerWindow, minCount, cached), cached);
+  }
+
+  private static Dataset<Row> cache(Dataset<Row> d, List<Dataset<Row>> cached) {
+    Dataset<Row> out = d.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(out);
+    return out;
+  }
+
+  /** Every entity id of the mentions with its number, numbered in id order from 0. */
+  static Dataset<Row> dictionary(Dataset<Row> mentions) {
+    JavaRDD<Row> numbered = mentions.select(EntityMentionsTable.ENTITY_ID).distinct().sort(EntityMentionsTable.ENTITY_ID).javaRDD()
+        .zipWithIndex()
+        .map(t -> {
+          if (t._2() > Integer.MAX_VALUE) {
+            throw new IllegalStateException("more than 2^31 distinct entities");
+          }
+          return RowFactory.create(t._1().getString(0), t._2());
+        });
+    return mentions.sparkSession().createDataFrame(numbered, DICTIONARY);
   }
 
   /**
@@ -71,7 +155,7 @@ public final class CooccurTransform {
    */
   public static Map<String, Long> cappedWindows(Dataset<Row> mentions, int maxPerWindow) {
     Map<String, Long> out = new TreeMap<>();
-    for (String kind : List.of(CooccurrencesTable.SENTENCE, CooccurrencesTable.DOCUMENT)) {
+    for (String kind : KINDS) {
       out.put(kind, perEntity(mentions, kind).groupBy(WINDOW_ID).count().where(col("count").gt(maxPerWindow)).count());
     }
     return out;
@@ -87,57 +171,108 @@ public final class CooccurTransform {
         .agg(count(lit(1)).as(MENTIONS), min(col(EntityMentionsTable.BEGIN_CHAR)).as(FIRST));
   }
 
-  /** One row per (window, entity) kept under the cap, for one window kind, in its document's month. */
-  static Dataset<Row> entityWindows(Dataset<Row> mentions, String kind, int maxPerWindow) {
-    Dataset<Row> perEntity = perEntity(mentions, kind);
-    var salience = Window.partitionBy(WINDOW_ID).orderBy(col(MENTIONS).desc(), col(FIRST).asc(), col(EntityMentionsTable.ENTITY_ID).asc());
-    Dataset<Row> capped = perEntity.withColumn("rank", row_number().over(salience))
-        .where(col("rank").leq(maxPerWindow))
-        .select(col(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(WEIGHT), col(EntityMentionsTable.ENTITY_ID))
-        .withColumn(CooccurrencesTable.WINDOW, lit(kind));
-    return capped;
+  /** A document's windows of one kind, from its grouped row (doc_id, period, weight, mentions). */
+  private static List<long[]> windows(Row doc, String kind, int maxPerWindow) {
+    List<Row> ms = doc.getList(doc.fieldIndex(DOC_MENTIONS));
+    int[] sentence = new int[ms.size()];
+    int[] begin = new int[ms.size()];
+    long[] entity = new long[ms.size()];
+    for (int i = 0; i < ms.size(); i++) {
+      Row m = ms.get(i);
+      sentence[i] = m.getInt(0);
+      begin[i] = m.getInt(1);
+      entity[i] = m.getLong(2);
+    }
+    return DocumentWindows.windows(sentence, begin, entity, kind.equals(CooccurrencesTable.SENTENCE), maxPerWindow);
+  }
+
+  /** Per document and window kind: its windows (each holds an entity). */
+  private static Dataset<Row> windowCounts(Dataset<Row> documents, int maxPerWindow) {
+    return documents.flatMap((FlatMapFunction<Row, Row>) doc -> {
+      String period = doc.getAs(EntityMentionsTable.PERIOD);
+      List<Row> out = new ArrayList<>(KINDS.length);
+      for (String kind : KINDS) {
+        out.add(RowFactory.create(kind, period, (long) windows(doc, kind, maxPerWindow).size()));
+      }
+      return out.iterator();
+    }, Encoders.row(WINDOW_COUNTS));
+  }
+
+  /** Per document, window kind and entity: the windows holding it. */
+  private static Dataset<Row> singles(Dataset<Row> documents, int maxPerWindow) {
+    return documents.flatMap((FlatMapFunction<Row, Row>) doc -> {
+      String period = doc.getAs(EntityMentionsTable.PERIOD);
+      List<Row> out = new ArrayList<>();
+      for (String kind : KINDS) {
+        Map<Long, Long> n = new TreeMap<>();
+        for (var w : windows(doc, kind, maxPerWindow)) {
+          for (long e : w) {
+            n.merge(e, 1L, Long::sum);
+          }
+        }
+        n.forEach((e, c) -> out.add(RowFactory.create(kind, period, e, c)));
+      }
+      return out.iterator();
+    }, Encoders.row(SINGLES));
+  }
+
+  /** Per document, window kind and pair (a before b): the windows holding both. */
+  private static Dataset<Row> pairs(Dataset<Row> documents, int maxPerWindow) {
+    return documents.flatMap((FlatMapFunction<Row, Row>) doc -> {
+      String docId = doc.getAs(EntityMentionsTable.DOC_ID);
+      String period = doc.getAs(EntityMentionsTable.PERIOD);
+      Long weight = doc.getAs(WEIGHT);
+      List<Row> out = new ArrayList<>();
+      for (String kind : KINDS) {
+        // a pair of entity numbers (each under 2^31) as one long: a in the high half
+        Map<Long, Long> n = new TreeMap<>();
+        for (long[] e : windows(doc, kind, maxPerWindow)) {
+          for (int i = 0; i < e.length; i++) {
+            for (int j = i + 1; j < e.length; j++) {
+              n.merge(e[i] << 32 | e[j], 1L, Long::sum);
+            }
+          }
+        }
+        n.forEach((pair, c) -> out.add(RowFactory.create(kind, period, pair >>> 32, pair & 0xFFFFFFFFL, c, docId, weight)));
+      }
+      return out.iterator();
+    }, Encoders.row(PAIRS));
   }
 
   /**
    * The counts per month, then over {@code all} by adding up the months: a window lies in one
    * document and a document in one month, so every count of {@code all} is the sum of the months'
-   * and its five smallest example doc_ids are among the months' five smallest. Building {@code all}
-   * from the monthly aggregates instead of from a second copy of every window halved the pairs
-   * joined and aggregated.
+   * and its five smallest example doc_ids are among the months' five smallest.
    */
-  static Dataset<Row> statistics(Dataset<Row> windows, long minCount) {
+  private static Dataset<Row> statistics(Dataset<Row> documents, Dataset<Row> dictionary, int maxPerWindow, long minCount,
+      List<Dataset<Row>> cached) {
     String w = CooccurrencesTable.WINDOW;
     String p = CooccurrencesTable.PERIOD;
-    String e = EntityMentionsTable.ENTITY_ID;
+    String e = ENTITY_NUMBER;
     String ex = CooccurrencesTable.EXAMPLE_DOC_IDS;
     Column all = lit(CooccurrencesTable.ALL).as(p);
-    Dataset<Row> monthlyTotals = windows.groupBy(w, p).agg(countDistinct(col(WINDOW_ID)).as(CooccurrencesTable.N_WINDOWS));
-    Dataset<Row> totals = monthlyTotals.unionByName(monthlyTotals.groupBy(col(w), all)
-        .agg(sum(col(CooccurrencesTable.N_WINDOWS)).as(CooccurrencesTable.N_WINDOWS)));
-    Dataset<Row> monthlySingles = windows.groupBy(w, p, e).agg(count(lit(1)).as("n"));
-    Dataset<Row> singles = monthlySingles.unionByName(monthlySingles.groupBy(col(w), all, col(e)).agg(sum(col("n")).as("n")));
-    Dataset<Row> a = windows.select(col(w), col(p), col(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(WEIGHT), col(e).as(CooccurrencesTable.ENTITY_A));
-    Dataset<Row> b = windows.select(col(w).as("w_b"), col(p).as("p_b"), col(WINDOW_ID).as("id_b"), col(e).as(CooccurrencesTable.ENTITY_B));
-    Dataset<Row> pairWindows = a.join(b, col(w).equalTo(col("w_b")).and(col(p).equalTo(col("p_b")))
-            .and(col(WINDOW_ID).equalTo(col("id_b"))).and(col(CooccurrencesTable.ENTITY_A).lt(col(CooccurrencesTable.ENTITY_B))))
-        .select(w, p, EntityMentionsTable.DOC_ID, WEIGHT, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B);
-    Dataset<Row> monthlyPairs = pairWindows
-        .groupBy(w, p, CooccurrencesTable.ENTITY_A, CooccurrencesTable.ENTITY_B)
-        .agg(count(lit(1)).as(CooccurrencesTable.N_AB),
-            sum(col(WEIGHT)).as(CooccurrencesTable.N_AB_SYNDICATED),
-            slice(array_sort(collect_set(col(EntityMentionsTable.DOC_ID))), 1, 5).as(ex));
+    Dataset<Row> monthlyTotals = windowCounts(documents, maxPerWindow).groupBy(w, p).agg(sum(col(N)).as(CooccurrencesTable.N_WINDOWS));
+    Dataset<Row> totals = cache(monthlyTotals.unionByName(monthlyTotals.groupBy(col(w), all)
+        .agg(sum(col(CooccurrencesTable.N_WINDOWS)).as(CooccurrencesTable.N_WINDOWS))), cached);
+    Dataset<Row> monthlySingles = singles(documents, maxPerWindow).groupBy(w, p, e).agg(sum(col(N)).as(N));
+    Dataset<Row> singles = cache(monthlySingles.unionByName(monthlySingles.groupBy(col(w), all, col(e)).agg(sum(col(N)).as(N))), cached);
+    Dataset<Row> monthlyPairs = cache(pairs(documents, maxPerWindow)
+        .groupBy(w, p, A, B)
+        .agg(sum(col(N)).as(CooccurrencesTable.N_AB),
+            sum(col(N).multiply(col(WEIGHT))).as(CooccurrencesTable.N_AB_SYNDICATED),
+            slice(array_sort(collect_list(col(EntityMentionsTable.DOC_ID))), 1, 5).as(ex)), cached);
     Dataset<Row> allPairs = monthlyPairs
-        .groupBy(col(w), all, col(CooccurrencesTable.ENTITY_A), col(CooccurrencesTable.ENTITY_B))
+        .groupBy(col(w), all, col(A), col(B))
         .agg(sum(col(CooccurrencesTable.N_AB)).as(CooccurrencesTable.N_AB),
             sum(col(CooccurrencesTable.N_AB_SYNDICATED)).as(CooccurrencesTable.N_AB_SYNDICATED),
             slice(array_sort(flatten(collect_list(col(ex)))), 1, 5).as(ex));
     Dataset<Row> pairs = monthlyPairs.unionByName(allPairs).where(col(CooccurrencesTable.N_AB).geq(minCount));
     Dataset<Row> withCounts = pairs
-        .join(singles.withColumnRenamed(e, CooccurrencesTable.ENTITY_A).withColumnRenamed("n", CooccurrencesTable.N_A),
-            new String[] {w, p, CooccurrencesTable.ENTITY_A})
-        .join(singles.withColumnRenamed(e, CooccurrencesTable.ENTITY_B).withColumnRenamed("n", CooccurrencesTable.N_B),
-            new String[] {w, p, CooccurrencesTable.ENTITY_B})
-        .join(totals, new String[] {w, p});
+        .join(singles.withColumnRenamed(e, A).withColumnRenamed(N, CooccurrencesTable.N_A), new String[] {w, p, A})
+        .join(singles.withColumnRenamed(e, B).withColumnRenamed(N, CooccurrencesTable.N_B), new String[] {w, p, B})
+        .join(totals, new String[] {w, p})
+        .join(dictionary.withColumnRenamed(EntityMentionsTable.ENTITY_ID, CooccurrencesTable.ENTITY_A).withColumnRenamed(e, A), A)
+        .join(dictionary.withColumnRenamed(EntityMentionsTable.ENTITY_ID, CooccurrencesTable.ENTITY_B).withColumnRenamed(e, B), B);
     return withCounts
         .withColumn(CooccurrencesTable.PMI, pmi())
         .withColumn(CooccurrencesTable.NPMI, npmi())

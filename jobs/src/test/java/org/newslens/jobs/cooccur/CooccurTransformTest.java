@@ -44,7 +44,17 @@ class CooccurTransformTest {
     add(m, "d4", 1, "2026-09", "E");
     add(m, "d4", 2, "2026-09", "F");
     add(m, "d4", 3, "2026-09", "G");
-    rows = CooccurTransform.cooccurrences(spark.createDataFrame(m, MENTIONS), 50, 1).collectAsList();
+    rows = counted(spark.createDataFrame(m, MENTIONS), 50, 1);
+  }
+
+  private static List<Row> counted(Dataset<Row> mentions, int maxPerWindow, long minCount) {
+    try (var counting = CooccurTransform.countPairs(mentions, maxPerWindow, minCount)) {
+      return counting.pairs().collectAsList();
+    }
+  }
+
+  private static List<Row> where(List<Row> rows, String window, String period) {
+    return rows.stream().filter(r -> r.getAs("window").equals(window) && r.getAs("period").equals(period)).toList();
   }
 
   private static void add(List<Row> m, String doc, int sentence, String period, String... entities) {
@@ -121,7 +131,7 @@ class CooccurTransformTest {
         RowFactory.create("d", 0, 0, "P", "2026-01", null), RowFactory.create("d", 0, 5, "P", "2026-01", null),
         RowFactory.create("d", 0, 10, "Q", "2026-01", null), RowFactory.create("d", 0, 20, "R", "2026-01", null),
         RowFactory.create("e", 0, 0, "P", "2026-01", null), RowFactory.create("e", 0, 9, "Q", "2026-01", null)), MENTIONS);
-    var capped = CooccurTransform.cooccurrences(m, 2, 2).where("window = 'sentence' AND period = '2026-01'").collectAsList();
+    var capped = where(counted(m, 2, 2), "sentence", "2026-01");
     assertThat(capped).hasSize(1);
     Row pq = capped.get(0);
     assertThat(List.of(pq.<String>getAs("entity_a"), pq.<String>getAs("entity_b"))).containsExactly("P", "Q");
@@ -140,12 +150,36 @@ class CooccurTransformTest {
       rows.add(RowFactory.create("doc" + d, 0, 0, "A", month, 2L));
       rows.add(RowFactory.create("doc" + d, 0, 4, "B", month, 2L));
     }
-    var all = CooccurTransform.cooccurrences(spark.createDataFrame(rows, MENTIONS), 50, 1)
-        .where("window = 'document' AND period = 'all'").collectAsList();
+    var all = where(counted(spark.createDataFrame(rows, MENTIONS), 50, 1), "document", "all");
     assertThat(all).hasSize(1);
     Row ab = all.get(0);
     assertThat(List.of(n(ab, "n_ab"), n(ab, "n_a"), n(ab, "n_b"), n(ab, "n_windows"))).containsExactly(9L, 9L, 9L, 9L);
     assertThat(ab.<Long>getAs("n_ab_syndicated")).isEqualTo(18L);
     assertThat(ab.getList(ab.fieldIndex("example_doc_ids"))).containsExactly("doc1", "doc2", "doc3", "doc4", "doc5");
+  }
+
+  @Test
+  void countingPerDocumentEqualsJoiningEveryWindowWithItself() {
+    // A random corpus with repeats, ties of salience, capped windows, weights and months.
+    var random = new java.util.SplittableRandom(7);
+    List<Row> m = new ArrayList<>();
+    for (int d = 0; d < 120; d++) {
+      String month = "2026-0" + (1 + random.nextInt(3));
+      Long weight = d % 5 == 0 ? null : (long) (1 + random.nextInt(4));
+      int sentences = 1 + random.nextInt(6);
+      for (int s = 0; s < sentences; s++) {
+        int mentions = random.nextInt(7);
+        for (int i = 0; i < mentions; i++) {
+          m.add(RowFactory.create(String.format("doc%03d", d), s, s * 100 + random.nextInt(90), "E" + random.nextInt(25), month, weight));
+        }
+      }
+    }
+    Dataset<Row> mentions = spark.createDataFrame(m, MENTIONS);
+    // cap 3: many windows capped (ties of salience broken by id), the others whole
+    List<String> fast = counted(mentions, 3, 2).stream().map(Row::toString).sorted().toList();
+    List<String> reference = CooccurReference.cooccurrences(mentions, 3, 2).collectAsList().stream().map(Row::toString).sorted().toList();
+    assertThat(reference).hasSizeGreaterThan(100);
+    assertThat(fast).containsExactlyElementsOf(reference);
+    assertThat(CooccurTransform.cappedWindows(mentions, 3).get("document")).as("capped document windows").isGreaterThan(50);
   }
 }
