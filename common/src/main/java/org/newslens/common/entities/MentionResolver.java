@@ -176,6 +176,16 @@ public final class MentionResolver {
     return true;
   }
 
+  /**
+   * Whether a one-word name the CRF read as a person is the organisation the list knows by that
+   * word ("Daesh", "Palantir"): the CRF guesses person for an unknown capitalised word, the list
+   * knows the group. Where the document names a person with that word ("William Boeing", then
+   * "Boeing"), {@link #surnamesArePeople} makes it that person again.
+   */
+  private static boolean listedOrganisation(Mention m, GazetteerEntry e) {
+    return m.type() == EntityType.PERSON && e.type() == EntityType.ORG && m.surface().indexOf(' ') < 0;
+  }
+
   /** A CRF mention kept (possibly retyped or resolved to a curated entry), or null to drop it. */
   private static Mention checkCrf(Mention m, Words words, List<int[]> bylines, Gazetteer gazetteer) {
     String key = m.surface().toLowerCase(Locale.ROOT);
@@ -192,7 +202,7 @@ public final class MentionResolver {
     // A curated entry names the mention when it agrees with the CRF's kind (or is a domain type
     // the CRF cannot give): "NEW YORK" tagged ORG is a team, not the city.
     return gazetteer.byAlias(Canonical.clean(m.surface()))
-        .filter(e -> agrees(m.type(), e.type()) || e.type().isDomain())
+        .filter(e -> agrees(m.type(), e.type()) || e.type().isDomain() || listedOrganisation(m, e))
         .map(e -> new Mention(m.begin(), m.end(), m.surface(), e.type(), e.id(), e.canonicalName(), m.method(),
             m.confidence(), e.wikidataId(), e.theme()))
         .orElse(m);

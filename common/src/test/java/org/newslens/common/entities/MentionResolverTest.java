@@ -43,6 +43,19 @@ class MentionResolverTest {
   }
 
   @Test
+  void aOneWordPersonTheListKnowsAsAnOrganisationIsThatOrganisationUnlessTheTextNamesSuchAPerson() {
+    String daesh = "Daesh claimed the attack .";
+    assertThat(resolve(daesh, crf(daesh, "Daesh", EntityType.PERSON))).singleElement()
+        .satisfies(m -> assertThat(m.type()).isEqualTo(EntityType.ORG))
+        .satisfies(m -> assertThat(m.entityId()).isEqualTo("isis"));
+    String founder = "William Boeing founded it . Boeing said so .";
+    var out = resolve(founder, crf(founder, "William Boeing", EntityType.PERSON),
+        new Mention(founder.lastIndexOf("Boeing"), founder.lastIndexOf("Boeing") + 6, "Boeing", EntityType.PERSON, null, null, Mention.CRF, 0.9,
+            "", "none"));
+    assertThat(out).filteredOn(m -> m.surface().equals("Boeing")).extracting(Mention::type).containsOnly(EntityType.PERSON);
+  }
+
+  @Test
   void aSurnameOfAPersonNamedInFullIsThatPerson() {
     String text = "Neil Jordan directed it . Jordan 's film opened in Dublin .";
     int second = text.indexOf("Jordan", 10);

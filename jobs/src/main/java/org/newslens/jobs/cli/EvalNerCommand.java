@@ -31,6 +31,9 @@ public final class EvalNerCommand implements Callable<Integer> {
       description = "Judged paragraphs of report text (data-samples/eval/report-gold-*.jsonl), scored against --corpus.")
   Path reportGold;
 
+  @Option(names = "--errors", description = "With --report-gold: list each wrong and each missed name after the scores.")
+  boolean errors;
+
   @Option(names = "--corpus", paramLabel = "DIR", description = "The JSON Lines corpus the --report-gold paragraphs come from (default: ${DEFAULT-VALUE}).")
   Path corpus = Path.of("data-samples/corpus");
 
@@ -50,6 +53,9 @@ public final class EvalNerCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if ((conll == null) == (reportGold == null)) {
       throw new UserException("give one of --conll FILE or --report-gold FILE");
+    }
+    if (errors && reportGold == null) {
+      throw new UserException("--errors lists the disagreements with --report-gold; it has no meaning with --conll");
     }
     if (reportGold != null) {
       return scoreReportGold();
@@ -103,6 +109,9 @@ public final class EvalNerCommand implements Callable<Integer> {
     System.out.printf("%s: %d judged paragraphs%n", reportGold, gold.size());
     printTypes(result.scores());
     System.out.println("(exact: same span and type; lenient: overlapping span of the same type)");
+    if (errors) {
+      result.errors(gold).forEach(System.out::println);
+    }
     return 0;
   }
 

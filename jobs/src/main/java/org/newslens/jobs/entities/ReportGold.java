@@ -53,7 +53,41 @@ public final class ReportGold {
   }
 
   /** The scores and, for reading, each paragraph's predicted marks. */
-  public record Result(Map<String, Score> scores, List<Paragraph> predicted) {}
+  public record Result(Map<String, Score> scores, List<Paragraph> predicted) {
+
+    /**
+     * Every disagreement with the gold, one line each, paragraph by paragraph: {@code wrong}, a
+     * predicted span and type the gold does not have (with the gold's reading of an overlapping
+     * span, if any), and {@code missed}, a gold name no prediction has exactly.
+     */
+    public List<String> errors(List<Paragraph> gold) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < gold.size(); i++) {
+        Paragraph g = gold.get(i);
+        String text = g.text();
+        List<Span> expected = g.gold();
+        List<Span> got = predicted.get(i).gold();
+        for (Span p : got) {
+          if (expected.stream().noneMatch(e -> same(e, p))) {
+            String overlapping = expected.stream().filter(e -> e.begin() < p.end() && p.begin() < e.end())
+                .map(e -> text.substring(e.begin(), e.end()) + "|" + e.type()).findFirst().orElse("-");
+            out.add(String.format("%s #%d  wrong   %-45s gold %s", g.docId(), g.index(), text.substring(p.begin(), p.end()) + "|" + p.type(),
+                overlapping));
+          }
+        }
+        for (Span e : expected) {
+          if (got.stream().noneMatch(p -> same(e, p))) {
+            out.add(String.format("%s #%d  missed  %s", g.docId(), g.index(), text.substring(e.begin(), e.end()) + "|" + e.type()));
+          }
+        }
+      }
+      return out;
+    }
+
+    private static boolean same(Span gold, Span predicted) {
+      return gold.begin() == predicted.begin() && gold.end() == predicted.end() && List.of(gold.type().split("/")).contains(predicted.type());
+    }
+  }
 
   static final Pattern MARK = Pattern.compile("\\[\\[([^\\[\\]|]+)\\|([A-Z/]+)]]");
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t]*\\n\\s*");

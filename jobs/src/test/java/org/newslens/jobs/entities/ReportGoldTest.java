@@ -36,6 +36,18 @@ class ReportGoldTest {
   }
 
   @Test
+  void errorsListWrongAndMissedNamesWithTheGoldReading() {
+    var gold = List.of(new ReportGold.Paragraph("d", 3, "[[Jane Roe|PER]] met the [[NRC|ORG]] in [[Ohio|LOC]]."));
+    var predicted = List.of(new ReportGold.Paragraph("d", 3, "[[Jane|PER]] Roe met the [[NRC|ORG]] in [[Ohio|ORG]]."));
+    var errors = new ReportGold.Result(Map.of(), predicted).errors(gold);
+    assertThat(errors).hasSize(4);
+    assertThat(errors.get(0)).startsWith("d #3  wrong").contains("Jane|PER").endsWith("gold Jane Roe|PER");
+    assertThat(errors.get(1)).contains("wrong").contains("Ohio|ORG").endsWith("gold Ohio|LOC");
+    assertThat(errors.get(2)).contains("missed").endsWith("Jane Roe|PER");
+    assertThat(errors.get(3)).contains("missed").endsWith("Ohio|LOC");
+  }
+
+  @Test
   void aJudgementOfOtherTextFails() {
     String id = corpus.keySet().stream().filter(k -> k.startsWith("nrc-")).findFirst().orElseThrow();
     var stale = new ReportGold.Paragraph(id, 0, "Not the text of this paragraph.");
