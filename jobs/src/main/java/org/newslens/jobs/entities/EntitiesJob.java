@@ -91,11 +91,14 @@ public final class EntitiesJob {
   }
 
   // Keys of runs.counters: tokens, documents the CRF read only the start of, runs of over
-  // CrfNer.MAX_TOKEN_CHARS characters not tokenised, sentences cut, documents skipped.
+  // CrfNer.MAX_TOKEN_CHARS characters not tokenised, sentences cut, sentences the CRF did not need to
+  // read, documents skipped.
   static final String TOKENS = "tokens";
   static final String TRUNCATED_DOCS = "ner_truncated_docs";
   public static final String SKIPPED_TOKENS = "ner_long_tokens_skipped";
   public static final String SPLIT_SENTENCES = "ner_long_sentences_split";
+  /** Counter: sentences the CRF did not label, having no token that could begin a name. */
+  public static final String NAMELESS_SENTENCES = "ner_nameless_sentences";
   static final String SKIPPED_DOCS = "skipped_documents";
 
   private final SparkSession spark;
@@ -119,7 +122,8 @@ public final class EntitiesJob {
     String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "ingest") + docCount);
     var sc = spark.sparkContext();
     var counters = new MentionRows.Counters(sc.longAccumulator(TOKENS), sc.longAccumulator(TRUNCATED_DOCS),
-        sc.longAccumulator(SKIPPED_TOKENS), sc.longAccumulator(SPLIT_SENTENCES), sc.longAccumulator(SKIPPED_DOCS));
+        sc.longAccumulator(SKIPPED_TOKENS), sc.longAccumulator(SPLIT_SENTENCES), sc.longAccumulator(NAMELESS_SENTENCES),
+        sc.longAccumulator(SKIPPED_DOCS));
     int partitions = Math.max(spark.sparkContext().defaultParallelism() * 4, (int) Math.min(docCount / 500, 2000));
     Dataset<Row> analysedRows = docs.repartition(partitions, col(DocumentsTable.DOC_ID))
         .mapPartitions(new MentionRows(options.gazetteerContents(), options.maxNerChars(), counters), Encoders.row(MentionRows.SCHEMA))
@@ -170,7 +174,8 @@ public final class EntitiesJob {
         allMentions.groupBy(EntityMentionsTable.ENTITY_TYPE).count()
             .collectAsList().forEach(r -> byType.put(r.getString(0), r.getLong(1)));
         Map<String, Long> counted = new TreeMap<>();
-        for (var a : List.of(counters.tokens(), counters.truncatedDocs(), counters.skippedTokens(), counters.splitSentences(), counters.skippedDocs())) {
+        for (var a : List.of(counters.tokens(), counters.truncatedDocs(), counters.skippedTokens(), counters.splitSentences(), counters.namelessSentences(),
+            counters.skippedDocs())) {
           counted.put(a.name().get(), a.value());
         }
         var result = new Result(runId, docCount, mentionCount, entityCount, counted, byType, timer.orderedSeconds(),

@@ -66,7 +66,8 @@ public final class EntityExtractor implements Serializable {
    * All mentions of a document, whether NER stopped at the character cap, the tokens, and what the
    * tokeniser's bounds did: over-long runs skipped, over-long sentences cut.
    */
-  public record Extraction(List<Located> mentions, boolean nerTruncated, int tokens, int skippedTokens, int splitSentences) {}
+  public record Extraction(List<Located> mentions, boolean nerTruncated, int tokens, int skippedTokens, int splitSentences,
+      int namelessSentences) {}
 
   private final Gazetteer gazetteer;
   private final int maxNerChars;
@@ -83,7 +84,8 @@ public final class EntityExtractor implements Serializable {
     for (Mention m : recognise(text, annotated, Recogniser.ALL)) {
       out.add(locate(annotated, m));
     }
-    return new Extraction(out, annotated.truncated(), annotated.tokens(), annotated.skippedTokens(), annotated.splitSentences());
+    return new Extraction(out, annotated.truncated(), annotated.tokens(), annotated.skippedTokens(), annotated.splitSentences(),
+        annotated.namelessSentences());
   }
 
   /** Tokens, sentences and CRF mentions: the costly part, shared by every layer choice. */

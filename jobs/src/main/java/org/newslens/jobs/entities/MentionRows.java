@@ -58,7 +58,7 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
 
   /** What the recognisers counted, summed over the executors (see {@code runs.counters}). */
   public record Counters(LongAccumulator tokens, LongAccumulator truncatedDocs, LongAccumulator skippedTokens,
-      LongAccumulator splitSentences, LongAccumulator skippedDocs) implements java.io.Serializable {}
+      LongAccumulator splitSentences, LongAccumulator namelessSentences, LongAccumulator skippedDocs) implements java.io.Serializable {}
 
   private static final Logger LOG = LoggerFactory.getLogger(MentionRows.class);
 
@@ -114,6 +114,7 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
     counters.tokens().add(extraction.tokens());
     counters.skippedTokens().add(extraction.skippedTokens());
     counters.splitSentences().add(extraction.splitSentences());
+    counters.namelessSentences().add(extraction.namelessSentences());
     if (extraction.nerTruncated()) {
       counters.truncatedDocs().add(1);
     }

@@ -24,6 +24,16 @@ class CrfNerBoundsTest {
   }
 
   @Test
+  void sentencesThatCannotHoldANameAreNotLabelledAndTheOthersAre() {
+    // "The" is written in lower case elsewhere, "Putin" is not; "it rained" has no capital at all.
+    String text = "The talks ended late. Putin said nothing. it rained on the square. They bought s-400 systems.";
+    var a = CrfNer.annotate(text, 100_000);
+    assertThat(a.namelessSentences()).isEqualTo(2);
+    assertThat(surfaces(text, a)).contains("Putin");
+    assertThat(CrfNer.lowerCaseWords(text)).contains("the", "talks", "s").doesNotContain("The", "Putin", "They");
+  }
+
+  @Test
   void noMentionCrossesALineBreak() {
     String text = "Defense Logistics Agency\nArmy Materiel Command awarded the contract to Lockheed Martin.\n";
     var surfaces = surfaces(text, CrfNer.annotate(text, 100_000));
