@@ -65,9 +65,10 @@ public final class CooccurTransform {
   /** Dictionary column: an entity's number. */
   static final String ENTITY_NUMBER = "entity_number";
 
-  private static final String WINDOW_ID = "window_id";
-  private static final String MENTIONS = "mentions_in_window";
-  private static final String FIRST = "first_char";
+  // columns of perEntity
+  static final String WINDOW_ID = "window_id";
+  static final String MENTIONS = "mentions_in_window";
+  static final String FIRST = "first_char";
   private static final String DOC_MENTIONS = "doc_mentions";
   private static final String N = "n";
   private static final String A = "a";
@@ -162,7 +163,7 @@ public final class CooccurTransform {
   }
 
   /** One row per (window, entity) with its mentions in the window and first position. */
-  private static Dataset<Row> perEntity(Dataset<Row> mentions, String kind) {
+  static Dataset<Row> perEntity(Dataset<Row> mentions, String kind) {
     Column windowId = kind.equals(CooccurrencesTable.SENTENCE)
         ? concat_ws("#", col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.SENTENCE_IDX).cast("string"))
         : col(EntityMentionsTable.DOC_ID);
