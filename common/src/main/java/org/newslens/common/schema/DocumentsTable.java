@@ -6,6 +6,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** {@code documents}: one accepted, cleaned document, partitioned by {@code period}. */
@@ -26,6 +27,8 @@ public final class DocumentsTable {
   public static final String SYNDICATION_COUNT = "syndication_count";
   public static final String INPUT_FILE = "input_file";
   public static final String RECORD_LOCATOR = "record_locator";
+  public static final String AUTHOR = "author";
+  public static final String PAGE_STARTS = "page_starts";
   public static final String RUN_ID = "run_id";
   public static final String PERIOD = "period";
 
@@ -47,7 +50,10 @@ public final class DocumentsTable {
           .add(IS_CANONICAL, BooleanType, false, "True for the copy that represents its cluster: earliest published, then longest text, then smallest doc_id")
           .add(SYNDICATION_COUNT, IntegerType, false, "Input records in the cluster: near-duplicates and exact copies, this one included")
           .add(INPUT_FILE, StringType, false, "File the kept record came from")
-          .add(RECORD_LOCATOR, StringType, false, "Where in that file: line, byte offset, array index or row")
+          .add(RECORD_LOCATOR, StringType, false, "Where in that file: line, byte offset, array index, row, or WARC record offset")
+          .add(AUTHOR, StringType, true, "Author or byline, as given or from the file's or page's metadata; several joined by '; '")
+          .add(PAGE_STARTS, DataTypes.createArrayType(IntegerType, false), true,
+              "Offset in text (code points) where each page begins, page 1 first; null for records without pages")
           .add(RUN_ID, StringType, false, "The ingest run that wrote this row")
           .add(PERIOD, StringType, false, "Calendar month yyyy-MM of published_at in UTC, or 'unknown'");
 

@@ -26,6 +26,7 @@ public final class EntityMentionsTable {
   public static final String CANONICAL_NAME = "canonical_name";
   public static final String WIKIDATA_ID = "wikidata_id";
   public static final String THEME = "theme";
+  public static final String PAGE = "page";
   public static final String PERIOD = "period";
 
   public static final StructType SCHEMA =
@@ -45,6 +46,7 @@ public final class EntityMentionsTable {
           .add(CANONICAL_NAME, StringType, false, "Name the mention resolves to in its document (entities.canonical_name: the merged entity's name)")
           .add(WIKIDATA_ID, StringType, true, "Wikidata id from the gazetteer, when known")
           .add(THEME, StringType, false, "Theme from the gazetteer: defence, energy or none")
+          .add(PAGE, IntegerType, true, "1-based page of the mention in a paginated report (documents.page_starts); null for texts without pages")
           .add(PERIOD, StringType, false, "Period of the document (yyyy-MM or 'unknown')");
 
   public static final TableSpec SPEC = new TableSpec(NAME, SCHEMA, List.of(PERIOD));

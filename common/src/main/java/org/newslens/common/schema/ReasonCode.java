@@ -19,5 +19,11 @@ public enum ReasonCode {
   /** A file that cannot be opened or read: permissions, I/O errors, corrupt or truncated compression. */
   UNREADABLE_FILE,
   /** A file whose format cannot be determined from its name; use {@code --format}. */
-  UNSUPPORTED_FORMAT
+  UNSUPPORTED_FORMAT,
+  /** An encrypted or password-protected report (PDF, Word, OpenDocument). */
+  ENCRYPTED,
+  /** A PDF whose pages hold no text, only images: a scan that would need OCR. */
+  NO_TEXT_LAYER,
+  /** A report whose parser did not finish within {@code --parse-timeout}. */
+  PARSE_TIMEOUT
 }

@@ -78,8 +78,17 @@ public final class TextCleaner {
     return s.indexOf('<') >= 0 && HTML_TAG.matcher(s).find();
   }
 
+  private static final Pattern WHOLE_PAGE = Pattern.compile("(?i)<(?:html|body|nav|header|footer|aside)[\\s>]");
+
+  /**
+   * A whole page (html, body, nav, header, footer or aside tags) is reduced to its article as
+   * {@link HtmlArticle} does; a fragment keeps all its text.
+   */
   private static String htmlToText(String html) {
     var doc = Jsoup.parse(html);
+    if (WHOLE_PAGE.matcher(html).find()) {
+      return HtmlArticle.articleText(doc);
+    }
     doc.select(DROP_ELEMENTS).remove();
     var out = new StringBuilder(html.length() / 2);
     doc.body().traverse(new BlockAwareText(out));

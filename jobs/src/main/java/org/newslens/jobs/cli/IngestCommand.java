@@ -9,6 +9,7 @@ import org.newslens.jobs.ingest.FieldMapping;
 import org.newslens.jobs.ingest.IngestJob;
 import org.newslens.jobs.ingest.IngestOptions;
 import org.newslens.jobs.ingest.InputFormat;
+import org.newslens.jobs.ingest.ReportLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,11 +39,11 @@ public final class IngestCommand implements Callable<Integer> {
     List<String> inputs;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-        description = "txt|jsonl|json|csv|tsv|parquet for all inputs (default: from each file's extension).")
+        description = "txt|jsonl|json|csv|tsv|parquet|report|html|warc for all inputs (default: from each file's extension).")
     String format;
 
     @Option(names = "--map", paramLabel = "FIELD=COLUMN",
-        description = "Column holding a field (id, title, text, date, url, source), e.g. --map text=body_html.")
+        description = "Column holding a field (id, title, text, date, url, source, author), e.g. --map text=body_html.")
     List<String> map = List.of();
 
     @Option(names = "--max-record-bytes", paramLabel = "N", description = "Records larger than this are quarantined as TOO_LARGE (default: 33554432).")
@@ -50,6 +51,14 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--max-text-chars", paramLabel = "N", description = "Cleaned texts longer than this are quarantined as TOO_LARGE (default: 2000000).")
     int maxTextChars = IngestOptions.MAX_TEXT_CHARS_DEFAULT;
+
+    @Option(names = "--max-pages", paramLabel = "N",
+        description = "Reports with more pages are quarantined as TOO_LARGE (default: 5000).")
+    int maxPages = ReportLimits.DEFAULT.maxPages();
+
+    @Option(names = "--parse-timeout", paramLabel = "SECONDS",
+        description = "A report not parsed within this time is quarantined as PARSE_TIMEOUT (default: 120).")
+    long parseTimeoutSeconds = ReportLimits.DEFAULT.parseTimeout().toSeconds();
 
     @Option(names = "--dedup-threshold", paramLabel = "J",
         description = "Jaccard similarity of 5-word shingle sets from which two texts are near-duplicates (default: 0.5).")
@@ -63,7 +72,7 @@ public final class IngestCommand implements Callable<Integer> {
       Map<org.newslens.jobs.ingest.Field, String> mappings = IngestOptions.parseMappings(map);
       return new IngestOptions(inputs, Optional.ofNullable(format).map(InputFormat::fromCli),
           new FieldMapping(mappings), maxRecordBytes, maxTextChars, DedupOptions.of(dedupThreshold, seed),
-          Optional.ofNullable(since));
+          Optional.ofNullable(since), new ReportLimits(maxPages, java.time.Duration.ofSeconds(parseTimeoutSeconds)));
     }
   }
 }

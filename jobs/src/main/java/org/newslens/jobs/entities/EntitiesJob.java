@@ -117,7 +117,7 @@ public final class EntitiesJob {
     var timer = new StageTimer(spark, NAME);
     Dataset<Row> analysed = AnalysedDocuments.read(spark, options.includeDuplicates());
     Dataset<Row> docs = options.periods().map(p -> analysed.where(col(DocumentsTable.PERIOD).isin(p.toArray()))).orElse(analysed)
-        .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.PUBLISHED_AT, DocumentsTable.TEXT);
+        .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.PUBLISHED_AT, DocumentsTable.TEXT, DocumentsTable.PAGE_STARTS);
     long docCount = docs.count();
     String runId = RunLog.runId(NAME, options.toConfig(), RunLog.latestRunId(spark, "ingest") + docCount);
     var sc = spark.sparkContext();

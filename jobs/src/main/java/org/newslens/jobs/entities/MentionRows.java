@@ -54,7 +54,8 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
           .add(PUBLISHED_AT, TimestampType, true)
           .add("ner_truncated", BooleanType, false)
           .add(SkippedDocuments.CODE, StringType, true)
-          .add(SkippedDocuments.DETAIL, StringType, true);
+          .add(SkippedDocuments.DETAIL, StringType, true)
+          .add(EntityMentionsTable.PAGE, IntegerType, true);
 
   /** What the recognisers counted, summed over the executors (see {@code runs.counters}). */
   public record Counters(LongAccumulator tokens, LongAccumulator truncatedDocs, LongAccumulator skippedTokens,
@@ -104,7 +105,7 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
       counters.skippedDocs().add(1);
       return List.of(RowFactory.create(doc.getAs(DocumentsTable.DOC_ID), -1, 0, 0, 0, 0, "", "", "", "", 0.0,
           doc.getAs(DocumentsTable.PERIOD), "", null, "none", doc.getAs(DocumentsTable.PUBLISHED_AT), false,
-          SkippedDocuments.code(e), detail));
+          SkippedDocuments.code(e), detail, null));
     }
   }
 
@@ -120,15 +121,35 @@ public final class MentionRows implements MapPartitionsFunction<Row, Row> {
     }
     List<Row> out = new ArrayList<>(extraction.mentions().size());
     CodePoints cp = new CodePoints(text);
+    int starts = doc.schema().getFieldIndex(DocumentsTable.PAGE_STARTS).getOrElse(() -> -1);
+    List<Integer> pages = starts < 0 || doc.isNullAt(starts) ? null : doc.getList(starts);
     for (EntityExtractor.Located l : extraction.mentions()) {
       Mention m = l.mention();
       out.add(RowFactory.create(doc.getAs(DocumentsTable.DOC_ID), l.sentenceIdx(),
           cp.of(l.sentenceBegin()), cp.of(l.sentenceEnd()), cp.of(m.begin()), cp.of(m.end()), m.surface(),
           m.entityId(), m.type().name(), m.method(), m.confidence(), doc.getAs(DocumentsTable.PERIOD),
           m.canonicalName(), m.wikidataId().isEmpty() ? null : m.wikidataId(), m.theme(),
-          doc.getAs(DocumentsTable.PUBLISHED_AT), extraction.nerTruncated(), null, null));
+          doc.getAs(DocumentsTable.PUBLISHED_AT), extraction.nerTruncated(), null, null, page(pages, cp.of(m.begin()))));
     }
     return out;
+  }
+
+  /** The 1-based page holding the offset (the last page starting at or before it); null without pages. */
+  static Integer page(List<Integer> pageStarts, int offset) {
+    if (pageStarts == null || pageStarts.isEmpty()) {
+      return null;
+    }
+    int lo = 0;
+    int hi = pageStarts.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (pageStarts.get(mid) <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo + 1;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -56,6 +57,8 @@ public final class CleanedRecords implements MapPartitionsFunction<Row, Row>, Se
           .add(DocumentsTable.TEXT, StringType, true)
           .add(DocumentsTable.N_TOKENS, IntegerType, true)
           .add(DocumentsTable.CONTENT_HASH, StringType, true)
+          .add(DocumentsTable.AUTHOR, StringType, true)
+          .add(DocumentsTable.PAGE_STARTS, DocumentsTable.SCHEMA.apply(DocumentsTable.PAGE_STARTS).dataType(), true)
           .add(DATE_STATUS, StringType, true)
           .add(ERROR_CODE, StringType, true)
           .add(ERROR_DETAIL, StringType, true)
@@ -95,7 +98,9 @@ public final class CleanedRecords implements MapPartitionsFunction<Row, Row>, Se
       return failed(file, locator, ReasonCode.EMPTY_TEXT.name(),
           "no text field (looked for " + String.join(", ", Field.TEXT.aliases()) + "; see --map text=COLUMN)", null);
     }
-    String text = TextCleaner.cleanBody(rawText);
+    List<Integer> rawPages = r.isNullAt(r.fieldIndex(RawRecords.PAGE_STARTS)) ? null : r.getList(r.fieldIndex(RawRecords.PAGE_STARTS));
+    Paged paged = rawPages == null ? new Paged(TextCleaner.cleanBody(rawText), null) : cleanPages(rawText, rawPages);
+    String text = paged.text();
     if (text.isEmpty()) {
       String why = rawText.isBlank() ? "text is empty or whitespace" : "nothing left after removing markup and invisible characters";
       return failed(file, locator, ReasonCode.EMPTY_TEXT.name(), why, RawRecords.excerpt(rawText));
@@ -127,6 +132,8 @@ public final class CleanedRecords implements MapPartitionsFunction<Row, Row>, Se
         text,
         Tokens.count(text),
         StableIds.contentHash(text),
+        optionalLine(r.getAs(RawRecords.AUTHOR)),
+        paged.pageStarts(),
         status.name(),
         null,
         null,
@@ -134,7 +141,33 @@ public final class CleanedRecords implements MapPartitionsFunction<Row, Row>, Se
   }
 
   private static Row failed(String file, String locator, String code, String detail, String excerpt) {
-    return RowFactory.create(file, locator, null, null, null, null, null, null, null, null, null, null, null, code, detail, excerpt);
+    return RowFactory.create(file, locator, null, null, null, null, null, null, null, null, null, null, null, null, null, code, detail, excerpt);
+  }
+
+  /** Cleaned text and, for a record with pages, where each page begins in it (code points). */
+  record Paged(String text, scala.collection.immutable.Seq<Integer> pageStarts) {}
+
+  /**
+   * Cleans each page on its own and joins the pages with a paragraph break, so that page
+   * boundaries survive cleaning; an empty page keeps its number (it starts where the next begins).
+   */
+  static Paged cleanPages(String raw, List<Integer> starts) {
+    var text = new StringBuilder();
+    var offsets = new java.util.ArrayList<Integer>(starts.size());
+    int codePoints = 0;
+    for (int i = 0; i < starts.size(); i++) {
+      int from = Math.min(Math.max(starts.get(i), 0), raw.length());
+      int to = i + 1 < starts.size() ? Math.min(Math.max(starts.get(i + 1), from), raw.length()) : raw.length();
+      String page = TextCleaner.cleanBody(raw.substring(from, to));
+      if (!page.isEmpty() && text.length() > 0) {
+        text.append("\n\n");
+        codePoints += 2;
+      }
+      offsets.add(codePoints);
+      text.append(page);
+      codePoints += page.codePointCount(0, page.length());
+    }
+    return new Paged(text.toString(), scala.jdk.javaapi.CollectionConverters.asScala(offsets).toList());
   }
 
   static String docId(String rawId, String source, String text) {

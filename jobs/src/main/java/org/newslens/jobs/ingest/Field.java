@@ -10,7 +10,8 @@ public enum Field {
   TEXT("text", "body", "content", "article", "article_text", "full_text", "maintext", "story"),
   DATE("date", "published", "published_at", "publishedat", "pubdate", "pub_date", "date_published", "datetime", "timestamp", "created_at"),
   URL("url", "link", "uri", "permalink"),
-  SOURCE("source", "site", "publisher", "outlet", "source_name", "domain");
+  SOURCE("source", "site", "publisher", "outlet", "source_name", "domain"),
+  AUTHOR("author", "authors", "byline", "creator", "writer");
 
   private final List<String> aliases;
 

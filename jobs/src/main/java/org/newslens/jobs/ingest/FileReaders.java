@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
+import java.nio.channels.Channels;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,8 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapred.FileSplit;
 import org.apache.hadoop.mapred.LineRecordReader;
 import org.apache.spark.sql.Row;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcResponse;
 import org.newslens.common.schema.ReasonCode;
 import org.newslens.common.text.PlainTextArticle;
 import org.newslens.common.text.TextCleaner;
@@ -40,11 +43,13 @@ final class FileReaders {
   private final Configuration conf;
   private final FieldMapping mapping;
   private final long maxRecordBytes;
+  private final ReportParser reports;
 
-  FileReaders(Configuration conf, FieldMapping mapping, long maxRecordBytes) {
+  FileReaders(Configuration conf, FieldMapping mapping, long maxRecordBytes, ReportLimits limits) {
     this.conf = conf;
     this.mapping = mapping;
     this.maxRecordBytes = maxRecordBytes;
+    this.reports = new ReportParser(maxRecordBytes, limits.maxPages(), limits.parseTimeout());
   }
 
   Iterator<Row> read(FileTask task) {
@@ -53,6 +58,9 @@ final class FileReaders {
       case JSONL -> new JsonLines(task);
       case JSON -> new JsonDocument(task);
       case CSV, TSV -> new Delimited(task);
+      case REPORT -> new ReportFile(task);
+      case HTML -> new HtmlFile(task);
+      case WARC -> new WarcFile(task);
       case PARQUET -> throw new IllegalArgumentException("Parquet is read by Spark, not by FileReaders");
     };
   }
@@ -110,6 +118,117 @@ final class FileReaders {
 
     @Override
     public void close() {}
+  }
+
+  /** A report (PDF, Word, OpenDocument, RTF, EPUB) holding one document, parsed by Tika. */
+  private final class ReportFile extends RecordIterator {
+    private boolean read;
+
+    ReportFile(FileTask task) {
+      super(task);
+    }
+
+    @Override
+    protected Row computeNext() throws IOException {
+      if (read) {
+        return null;
+      }
+      read = true;
+      try {
+        return ReportRecords.record(task.path(), position(), reports.parse(open(task), new Path(task.path()).getName()));
+      } catch (ReportParser.Failure f) {
+        return RawRecords.error(task.path(), position(), f.reason, f.getMessage(), null);
+      }
+    }
+
+    @Override
+    protected String position() {
+      return "file";
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A saved web page holding one article. */
+  private final class HtmlFile extends RecordIterator {
+    private boolean read;
+
+    HtmlFile(FileTask task) {
+      super(task);
+    }
+
+    @Override
+    protected Row computeNext() throws IOException {
+      if (read) {
+        return null;
+      }
+      read = true;
+      byte[] bytes;
+      try (InputStream in = open(task)) {
+        bytes = readBounded(in, maxRecordBytes);
+      }
+      if (bytes.length > maxRecordBytes) {
+        return RawRecords.error(task.path(), position(), ReasonCode.TOO_LARGE,
+            "more than --max-record-bytes " + maxRecordBytes + " bytes", Decoding.lossy(bytes, 300));
+      }
+      return ReportRecords.page(task.path(), position(), bytes, null, null, null);
+    }
+
+    @Override
+    protected String position() {
+      return "file";
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /**
+   * A WARC crawl (plain or record-gzipped): each successful HTML or PDF response becomes a record
+   * located by its byte offset; requests, metadata, redirects and other payloads are not records.
+   */
+  private final class WarcFile extends RecordIterator {
+    private WarcReader reader;
+    private long offset = -1;
+
+    WarcFile(FileTask task) {
+      super(task);
+    }
+
+    @Override
+    protected Row computeNext() throws IOException {
+      if (reader == null) {
+        Path path = new Path(task.path());
+        reader = new WarcReader(Channels.newChannel(path.getFileSystem(conf).open(path)));
+        reader.setLenient(true);
+      }
+      while (true) {
+        var next = reader.next();
+        if (next.isEmpty()) {
+          return null;
+        }
+        offset = reader.position();
+        if (next.get() instanceof WarcResponse response) {
+          Row row = WarcRecords.record(task.path(), "offset " + offset, response, maxRecordBytes, reports);
+          if (row != null) {
+            return row;
+          }
+        }
+      }
+    }
+
+    @Override
+    protected String position() {
+      return offset < 0 ? "file" : "after offset " + offset;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (reader != null) {
+        reader.close();
+      }
+    }
   }
 
   /** One JSON object per line; large uncompressed files are read in byte ranges. */

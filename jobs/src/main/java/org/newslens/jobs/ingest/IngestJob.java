@@ -72,7 +72,7 @@ public final class IngestJob {
     String runId = RunLog.runId(NAME, options.toConfig(), listing.fingerprint());
     LOG.info("ingest {}: {} files, {} bytes", runId, listing.files(), listing.totalBytes());
 
-    Dataset<Row> raw = new RawReader(conf, options.mapping(), options.maxRecordBytes()).read(spark, listing);
+    Dataset<Row> raw = new RawReader(conf, options.mapping(), options.maxRecordBytes(), options.reports()).read(spark, listing);
     Dataset<Row> cleaned =
         raw.mapPartitions(new CleanedRecords(options.maxTextChars()), org.apache.spark.sql.Encoders.row(CleanedRecords.SCHEMA))
             .persist(StorageLevel.MEMORY_AND_DISK());

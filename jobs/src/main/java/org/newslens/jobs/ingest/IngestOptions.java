@@ -18,6 +18,7 @@ import org.newslens.jobs.dedup.DedupOptions;
  * @param dedup how near-duplicates are clustered
  * @param since incremental run: periods from this yyyy-MM on (and 'unknown') are rewritten, older
  *     ones only where their rows change ({@code --since})
+ * @param reports page and time limits for reports
  */
 public record IngestOptions(
     List<String> inputs,
@@ -26,7 +27,8 @@ public record IngestOptions(
     long maxRecordBytes,
     int maxTextChars,
     DedupOptions dedup,
-    Optional<String> since) {
+    Optional<String> since,
+    ReportLimits reports) {
 
   /** Default for {@code --max-record-bytes}: 32 MiB. */
   public static final long MAX_RECORD_BYTES_DEFAULT = 32L << 20;
@@ -50,6 +52,12 @@ public record IngestOptions(
     if (maxTextChars < 1) {
       throw new UserException("--max-text-chars " + maxTextChars + " must be positive");
     }
+  }
+
+  /** Options with the default report limits. */
+  public IngestOptions(List<String> inputs, Optional<InputFormat> format, FieldMapping mapping, long maxRecordBytes,
+      int maxTextChars, DedupOptions dedup, Optional<String> since) {
+    this(inputs, format, mapping, maxRecordBytes, maxTextChars, dedup, since, ReportLimits.DEFAULT);
   }
 
   /** Parses {@code field=column} entries of {@code --map}. */
@@ -76,6 +84,8 @@ public record IngestOptions(
     c.put("max_text_chars", maxTextChars);
     c.putAll(dedup.toConfig());
     c.put("since", since.orElse("all"));
+    c.put("max_pages", reports.maxPages());
+    c.put("parse_timeout_seconds", reports.parseTimeout().toSeconds());
     return c;
   }
 }

@@ -85,6 +85,8 @@ public final class IngestTransform {
                 col("copies").as(DocumentsTable.SYNDICATION_COUNT),
                 col(DocumentsTable.INPUT_FILE),
                 col(DocumentsTable.RECORD_LOCATOR),
+                col(DocumentsTable.AUTHOR),
+                col(DocumentsTable.PAGE_STARTS),
                 lit(runId).as(DocumentsTable.RUN_ID),
                 col(DocumentsTable.PERIOD));
 

@@ -18,7 +18,13 @@ public enum InputFormat {
   /** Tab-separated with a header row. */
   TSV("tsv", "tab"),
   /** Parquet files with any column names (mapped like the others). */
-  PARQUET("parquet", "pq");
+  PARQUET("parquet", "pq"),
+  /** A report, one document per file, through Apache Tika: PDF, Word, OpenDocument, RTF, EPUB. */
+  REPORT("pdf", "docx", "doc", "odt", "rtf", "epub"),
+  /** A saved web page, reduced to its article. */
+  HTML("html", "htm", "xhtml"),
+  /** A WARC crawl: each HTML or PDF response is a document. */
+  WARC("warc");
 
   private static final String[] COMPRESSION_SUFFIXES = {".gz", ".gzip", ".bz2", ".bzip2"};
 

@@ -153,7 +153,7 @@ public final class InputListing {
     Optional<InputFormat> format = forced.or(() -> InputFormat.fromFileName(status.getPath().getName()));
     if (format.isEmpty()) {
       unreadable.add(RawRecords.error(path, "file", ReasonCode.UNSUPPORTED_FORMAT,
-          "no known format for this file name; use --format txt|jsonl|json|csv|tsv|parquet", null));
+          "no known format for this file name; use --format txt|jsonl|json|csv|tsv|parquet|report|html|warc", null));
       return;
     }
     long len = status.getLen();

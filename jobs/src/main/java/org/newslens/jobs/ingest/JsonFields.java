@@ -25,12 +25,30 @@ final class JsonFields {
       JsonNode v = column.get().contains(".") && !object.has(column.get())
           ? object.at("/" + column.get().replace('.', '/'))
           : object.get(column.get());
-      String s = asText(v);
+      String s = f == Field.AUTHOR ? names(v) : asText(v);
       if (s != null) {
         out.put(f, s);
       }
     }
     return out;
+  }
+
+  /**
+   * Author values as feeds write them: a name, a list of names, a person object with a "name", or a
+   * list of those; anything else is left out rather than failing the record.
+   */
+  static String names(JsonNode v) {
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    for (JsonNode e : v.isArray() ? v : List.of(v)) {
+      JsonNode name = e.isObject() ? e.get("name") : e;
+      if (name != null && name.isValueNode() && !name.isNull() && !name.asText().isBlank()) {
+        parts.add(name.asText());
+      }
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
   }
 
   /** Scalars as text, arrays of scalars joined by paragraph breaks, null and missing as null. */

@@ -39,12 +39,18 @@ public final class RawReader implements Serializable {
   private final HashMap<String, String> hadoopConf;
   private final FieldMapping mapping;
   private final long maxRecordBytes;
+  private final ReportLimits limits;
 
   public RawReader(Configuration conf, FieldMapping mapping, long maxRecordBytes) {
+    this(conf, mapping, maxRecordBytes, ReportLimits.DEFAULT);
+  }
+
+  public RawReader(Configuration conf, FieldMapping mapping, long maxRecordBytes, ReportLimits limits) {
     this.hadoopConf = new HashMap<>();
     conf.forEach(e -> hadoopConf.put(e.getKey(), e.getValue()));
     this.mapping = mapping;
     this.maxRecordBytes = maxRecordBytes;
+    this.limits = limits;
   }
 
   /** One raw record per input record, and one per file or folder that could not be read. */
@@ -92,7 +98,7 @@ public final class RawReader implements Serializable {
   }
 
   private Iterator<Row> readBin(List<FileTask> bin) {
-    FileReaders readers = new FileReaders(configuration(), mapping, maxRecordBytes);
+    FileReaders readers = new FileReaders(configuration(), mapping, maxRecordBytes, limits);
     return bin.stream().flatMap(t -> stream(readers.read(t))).iterator();
   }
 
@@ -130,6 +136,7 @@ public final class RawReader implements Serializable {
     for (String c : List.of(RawRecords.ERROR_CODE, RawRecords.ERROR_DETAIL, RawRecords.RAW_EXCERPT)) {
       select.add(lit(null).cast("string").as(c));
     }
+    select.add(lit(null).cast(RawRecords.SCHEMA.apply(RawRecords.PAGE_STARTS).dataType()).as(RawRecords.PAGE_STARTS));
     return out.union(df.select(select.toArray(Column[]::new)));
   }
 
@@ -141,7 +148,8 @@ public final class RawReader implements Serializable {
   static String rawName(Field f) {
     return Map.of(
             Field.ID, RawRecords.ID, Field.TITLE, RawRecords.TITLE, Field.TEXT, RawRecords.TEXT,
-            Field.DATE, RawRecords.DATE, Field.URL, RawRecords.URL, Field.SOURCE, RawRecords.SOURCE)
+            Field.DATE, RawRecords.DATE, Field.URL, RawRecords.URL, Field.SOURCE, RawRecords.SOURCE,
+            Field.AUTHOR, RawRecords.AUTHOR)
         .get(f);
   }
 

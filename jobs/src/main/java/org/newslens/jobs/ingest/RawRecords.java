@@ -1,10 +1,12 @@
 package org.newslens.jobs.ingest;
 
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.common.schema.ReasonCode;
 
@@ -22,9 +24,12 @@ public final class RawRecords {
   public static final String DATE = "raw_date";
   public static final String URL = "raw_url";
   public static final String SOURCE = "raw_source";
+  public static final String AUTHOR = "raw_author";
   public static final String ERROR_CODE = "error_code";
   public static final String ERROR_DETAIL = "error_detail";
   public static final String RAW_EXCERPT = "raw_excerpt";
+  /** Offsets in raw_text (chars) where each page begins; null for records without pages. */
+  public static final String PAGE_STARTS = "raw_page_starts";
 
   public static final StructType SCHEMA =
       new StructType()
@@ -36,9 +41,11 @@ public final class RawRecords {
           .add(DATE, StringType, true)
           .add(URL, StringType, true)
           .add(SOURCE, StringType, true)
+          .add(AUTHOR, StringType, true)
           .add(ERROR_CODE, StringType, true)
           .add(ERROR_DETAIL, StringType, true)
-          .add(RAW_EXCERPT, StringType, true);
+          .add(RAW_EXCERPT, StringType, true)
+          .add(PAGE_STARTS, DataTypes.createArrayType(IntegerType, false), true);
 
   /** Characters of raw input kept in {@code quarantine.raw_excerpt}. */
   public static final int EXCERPT_CHARS = 300;
@@ -47,6 +54,11 @@ public final class RawRecords {
 
   /** A readable record with the fields found (missing fields absent from the map). */
   public static Row of(String file, String locator, Map<Field, String> fields) {
+    return of(file, locator, fields, null);
+  }
+
+  /** A readable record whose text has pages: pageStarts[i] is where page i + 1 begins in the text. */
+  public static Row of(String file, String locator, Map<Field, String> fields, int[] pageStarts) {
     return RowFactory.create(
         file,
         locator,
@@ -56,15 +68,25 @@ public final class RawRecords {
         wellFormed(fields.get(Field.DATE)),
         wellFormed(fields.get(Field.URL)),
         wellFormed(fields.get(Field.SOURCE)),
+        wellFormed(fields.get(Field.AUTHOR)),
         null,
         null,
-        null);
+        null,
+        pageStarts == null ? null : boxed(pageStarts));
   }
 
   /** A record that could not be read. */
   public static Row error(String file, String locator, ReasonCode reason, String detail, String rawExcerpt) {
     return RowFactory.create(
-        file, locator, null, null, null, null, null, null, reason.name(), detail, excerpt(rawExcerpt));
+        file, locator, null, null, null, null, null, null, null, reason.name(), detail, excerpt(rawExcerpt), null);
+  }
+
+  private static scala.collection.immutable.Seq<Integer> boxed(int[] values) {
+    var list = new java.util.ArrayList<Integer>(values.length);
+    for (int v : values) {
+      list.add(v);
+    }
+    return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
   }
 
   /** The first {@link #EXCERPT_CHARS} characters with control characters made visible. */

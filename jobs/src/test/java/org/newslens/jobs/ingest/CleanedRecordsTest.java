@@ -17,7 +17,7 @@ class CleanedRecordsTest {
 
   private static Row raw(String id, String title, String text, String date, String source) {
     return new GenericRowWithSchema(
-        new Object[] {"file:/in/a.jsonl", "line 1", id, title, text, date, "https://x.org/a", source, null, null, null},
+        new Object[] {"file:/in/a.jsonl", "line 1", id, title, text, date, "https://x.org/a", source, null, null, null, null, null},
         RawRecords.SCHEMA);
   }
 
@@ -80,7 +80,7 @@ class CleanedRecordsTest {
   @Test
   void readerErrorsPassThrough() {
     Row err = new GenericRowWithSchema(
-        new Object[] {"f", "line 3", null, null, null, null, null, null, "NOT_UTF8", "invalid UTF-8 at byte 4", "ab\\u0000"},
+        new Object[] {"f", "line 3", null, null, null, null, null, null, null, "NOT_UTF8", "invalid UTF-8 at byte 4", "ab\\u0000", null},
         RawRecords.SCHEMA);
     Row r = clean(err);
     assertThat((String) r.getAs(CleanedRecords.ERROR_CODE)).isEqualTo("NOT_UTF8");

@@ -31,12 +31,12 @@ public class IngestTransformTest extends JavaDataFrameSuiteBase {
   private static Row candidate(String file, String loc, String id, String date, String text, String hash) {
     Timestamp ts = date == null ? null : Timestamp.valueOf(date + " 00:00:00");
     String period = date == null ? "unknown" : date.substring(0, 7);
-    return RowFactory.create(file, loc, id, "src", null, null, ts, period, "en", text, 2, hash,
+    return RowFactory.create(file, loc, id, "src", null, null, ts, period, "en", text, 2, hash, null, null,
         date == null ? "MISSING" : "OK", null, null, null);
   }
 
   private static Row error(String file, String loc, String code) {
-    return RowFactory.create(file, loc, null, null, null, null, null, null, null, null, null, null, null, code, "why", "raw");
+    return RowFactory.create(file, loc, null, null, null, null, null, null, null, null, null, null, null, null, null, code, "why", "raw");
   }
 
   private static List<Row> input() {
@@ -57,8 +57,8 @@ public class IngestTransformTest extends JavaDataFrameSuiteBase {
   public void keepsTheEarliestCopyAndQuarantinesTheRest() {
     var result = split(input());
     Dataset<Row> expectedDocs = session.createDataFrame(List.of(
-        RowFactory.create("b", "src", null, null, Timestamp.valueOf("2026-11-01 00:00:00"), "en", "text one", 2, "h1", "h1", true, 3, "f1", "line 2", "run-1", "2026-11"),
-        RowFactory.create("d", "src", null, null, Timestamp.valueOf("2026-10-15 00:00:00"), "en", "text three", 2, "h3", "h3", true, 1, "f2", "line 3", "run-1", "2026-10")),
+        RowFactory.create("b", "src", null, null, Timestamp.valueOf("2026-11-01 00:00:00"), "en", "text one", 2, "h1", "h1", true, 3, "f1", "line 2", null, null, "run-1", "2026-11"),
+        RowFactory.create("d", "src", null, null, Timestamp.valueOf("2026-10-15 00:00:00"), "en", "text three", 2, "h3", "h3", true, 1, "f2", "line 3", null, null, "run-1", "2026-10")),
         result.documents().schema());
     // Same columns, in the table's order; the files may mark more columns nullable than the contract.
     assertEquals(List.of(DocumentsTable.SCHEMA.fieldNames()), List.of(result.documents().columns()));

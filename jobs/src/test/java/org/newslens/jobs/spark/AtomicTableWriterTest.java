@@ -186,7 +186,7 @@ class AtomicTableWriterTest {
   private static org.apache.spark.sql.Dataset<Row> docs(String... idPeriods) {
     return spark.createDataFrame(java.util.Arrays.stream(idPeriods).map(ip -> {
       String[] p = ip.split("@");
-      return RowFactory.create(p[0], null, null, null, null, "en", "t", 1, "h", p[0], true, 1, "f", "l", "run", p[1]);
+      return RowFactory.create(p[0], null, null, null, null, "en", "t", 1, "h", p[0], true, 1, "f", "l", null, null, "run", p[1]);
     }).toList(), DocumentsTable.SCHEMA);
   }
 
