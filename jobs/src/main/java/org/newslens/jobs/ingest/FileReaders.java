@@ -187,10 +187,13 @@ final class FileReaders {
   /**
    * A WARC crawl (plain or record-gzipped): each successful HTML or PDF response becomes a record
    * located by its byte offset; requests, metadata, redirects and other payloads are not records.
+   * A task of a split file reads the records that start in its byte range (see {@link WarcSplits}).
    */
   private final class WarcFile extends RecordIterator {
     private WarcReader reader;
+    private long base;
     private long offset = -1;
+    private boolean none;
 
     WarcFile(FileTask task) {
       super(task);
@@ -198,9 +201,22 @@ final class FileReaders {
 
     @Override
     protected Row computeNext() throws IOException {
+      if (none) {
+        return null;
+      }
       if (reader == null) {
         Path path = new Path(task.path());
-        reader = new WarcReader(Channels.newChannel(path.getFileSystem(conf).open(path)));
+        var fs = path.getFileSystem(conf);
+        if (task.start() > 0) {
+          base = WarcSplits.firstRecord(fs, path, task.start(), end(), InputFormat.isCompressed(task.path()));
+          if (base < 0) {
+            none = true;
+            return null;
+          }
+        }
+        var in = fs.open(path);
+        in.seek(base);
+        reader = new WarcReader(Channels.newChannel(in));
         reader.setLenient(true);
       }
       while (true) {
@@ -208,7 +224,10 @@ final class FileReaders {
         if (next.isEmpty()) {
           return null;
         }
-        offset = reader.position();
+        offset = base + reader.position();
+        if (task.length() < task.fileLength() && offset >= end()) {
+          return null;
+        }
         if (next.get() instanceof WarcResponse response) {
           Row row = WarcRecords.record(task.path(), "offset " + offset, response, maxRecordBytes, reports);
           if (row != null) {
@@ -216,6 +235,10 @@ final class FileReaders {
           }
         }
       }
+    }
+
+    private long end() {
+      return task.start() + task.length();
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.newslens.jobs.cli.UserException;
  */
 public final class InputListing {
 
-  /** Uncompressed JSON-lines files larger than this are read in ranges of this size. */
+  /** Uncompressed JSON-lines files and WARC files larger than this are read in ranges of this size. */
   public static final long SPLIT_BYTES = 128L << 20;
 
   /** Directory depth limit: a guard against symlink loops on file systems without real paths. */
@@ -100,7 +100,7 @@ public final class InputListing {
   private void visit(FileSystem fs, FileStatus status, int depth) {
     Path p = status.getPath();
     if (!status.isDirectory()) {
-      addFile(status);
+      addFile(fs, status);
       return;
     }
     if (depth > MAX_DEPTH || !seen.add(realPath(p))) {
@@ -145,7 +145,7 @@ public final class InputListing {
     }
   }
 
-  private void addFile(FileStatus status) {
+  private void addFile(FileSystem fs, FileStatus status) {
     String path = status.getPath().toString();
     if (!seen.add(realPath(status.getPath()))) {
       return;
@@ -157,7 +157,8 @@ public final class InputListing {
       return;
     }
     long len = status.getLen();
-    boolean splittable = format.get() == InputFormat.JSONL && !InputFormat.isCompressed(path);
+    boolean splittable = format.get() == InputFormat.JSONL && !InputFormat.isCompressed(path)
+        || format.get() == InputFormat.WARC && len > splitBytes && WarcSplits.splittable(fs, status.getPath());
     if (splittable && len > splitBytes) {
       for (long start = 0; start < len; start += splitBytes) {
         tasks.add(new FileTask(path, format.get(), start, Math.min(splitBytes, len - start), len));

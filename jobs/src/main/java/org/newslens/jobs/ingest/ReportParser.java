@@ -70,6 +70,16 @@ final class ReportParser {
 
   private static final Parser TIKA = new AutoDetectParser();
 
+  static {
+    // PDFBox warns for every page set in a font it substitutes ("Using fallback font"): expected
+    // for reports, and thousands of lines on a corpus
+    try {
+      org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.pdfbox.pdmodel.font", org.apache.logging.log4j.Level.ERROR);
+    } catch (LinkageError e) {
+      // another logging backend: its own configuration decides
+    }
+  }
+
   private final long maxChars;
   private final int maxPages;
   private final Duration timeout;

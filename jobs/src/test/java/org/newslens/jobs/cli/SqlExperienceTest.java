@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newslens.common.schema.DocumentsTable;
 import org.newslens.common.schema.Tables;
 import org.newslens.jobs.SampleWarehouse;
 import org.newslens.jobs.SparkTestSession;
@@ -166,7 +167,7 @@ class SqlExperienceTest {
   void tablesAndDescribeReportRowsSizePartitionsAndColumnComments() {
     String tables = SampleWarehouse.stdout(0, "tables", "--warehouse", warehouse.toString());
     long docs = spark.sql("SELECT count(*) FROM newslens.documents").first().getLong(0);
-    assertThat(tables).containsPattern("newslens\\.documents\\s+" + docs + "\\s+[\\d.]+ [KM]B\\s+\\d+\\s+1\\d\\d\\s+16")
+    assertThat(tables).containsPattern("newslens\\.documents\\s+" + docs + "\\s+[\\d.]+ [KM]B\\s+\\d+\\s+1\\d\\d\\s+" + DocumentsTable.SCHEMA.size())
         .contains("views: newslens.top_pairs").contains("newslens.doc_context");
     String described = SampleWarehouse.stdout(0, "describe", "newslens.entity_mentions", "--warehouse", warehouse.toString());
     assertThat(described).contains("partitions").contains("by period")

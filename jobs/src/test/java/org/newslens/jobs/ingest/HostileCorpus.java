@@ -107,6 +107,7 @@ public final class HostileCorpus {
     k.addAll(delimited());
     k.addAll(contentAndDates());
     k.addAll(filesAndCompression());
+    k.addAll(reportsAndCrawls());
     k.addAll(stageKillers());
     return k;
   }
@@ -273,6 +274,40 @@ public final class HostileCorpus {
   private static String word(String[] syllables, Random random) {
     String w = syllables[random.nextInt(syllables.length)] + syllables[random.nextInt(syllables.length)] + syllables[random.nextInt(syllables.length)];
     return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+  }
+
+  /** Reports, pages and crawls that must not crash, hang or exhaust an executor (generated lazily: some are large). */
+  private static List<Kind> reportsAndCrawls() {
+    return List.of(
+        quarantined("encrypted-pdf", "a PDF with a user password", "ENCRYPTED",
+            lazy("a.pdf", () -> ReportCorpus.pdf(List.of(List.of(article("encrypted pdf"))), "t", "a", "secret"))),
+        quarantined("scanned-pdf", "a PDF page holding only an image (a scan)", "NO_TEXT_LAYER", lazy("a.pdf", ReportCorpus::imageOnlyPdf)),
+        quarantined("corrupt-pdf", "a PDF header followed by random bytes", "UNPARSEABLE_RECORD", lazy("a.pdf", ReportCorpus::corruptPdf)),
+        quarantined("truncated-docx", "the first half of a DOCX (a zip without its central directory)", "UNPARSEABLE_RECORD",
+            lazy("a.docx", () -> {
+              byte[] docx = ReportCorpus.docx();
+              return java.util.Arrays.copyOf(docx, docx.length / 2);
+            })),
+        quarantined("empty-pdf", "a zero-byte .pdf", "EMPTY_TEXT", lazy("a.pdf", () -> new byte[0])),
+        quarantined("zip-bomb-docx", "a DOCX whose text part inflates 1,000-fold to 64 MB", "TOO_LARGE", lazy("a.docx", ReportCorpus::zipBomb)),
+        quarantined("pdf-10000-pages", "a PDF of 10,000 pages (default --max-pages 5,000)", "TOO_LARGE",
+            lazy("a.pdf", () -> ReportCorpus.pdf(ReportCorpus.manyPages(10_000), "t", "a", null))),
+        docs("pdf-3-pages", "a three-page PDF report", 1,
+            lazy("a.pdf", () -> ReportCorpus.pdf(List.of(List.of("Page one."), List.of(article("three page pdf")), List.of("Page three.")), "t", "a", null)))
+            .containing(article("three page pdf")),
+        docs("html-with-boilerplate", "a news page with navigation, share, related, comment and footer blocks", 1,
+            lazy("a.html", () -> ReportCorpus.newsPage("Boilerplate", article("html page"), null).getBytes(UTF_8))).containing(article("html page")),
+        quarantined("truncated-warc-gz", "a gzipped WARC cut off inside its second record", 1, Map.of("UNREADABLE_FILE", 1L),
+            lazy("a.warc.gz", () -> ReportCorpus.truncatedWarc(article("truncated warc")))).containing(article("truncated warc")));
+  }
+
+  /** Bytes written by {@link ReportCorpus} when the kind is written, not when it is listed. */
+  private interface Bytes {
+    byte[] get() throws IOException;
+  }
+
+  private static Writer lazy(String name, Bytes bytes) {
+    return (dir, spark) -> Files.write(dir.resolve(name), bytes.get());
   }
 
   private static List<Kind> filesAndCompression() {

@@ -46,6 +46,33 @@ class RawReaderTest {
     assertThat(ids(split)).hasSize(500).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids(whole));
   }
 
+  @Test
+  void largeWarcFilesAreSplitAcrossTasksWithoutLosingOrDuplicatingARecord() throws Exception {
+    Path gz = dir.resolve("crawl.warc.gz");
+    Path plain = dir.resolve("crawl.warc");
+    Path oneStream = dir.resolve("whole.warc.gz");
+    byte[] plainBytes = ReportCorpus.warcOfPages(60, org.netpreserve.jwarc.WarcCompression.NONE);
+    Files.write(gz, ReportCorpus.warcOfPages(60, org.netpreserve.jwarc.WarcCompression.GZIP));
+    Files.write(plain, plainBytes);
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(oneStream))) {
+      out.write(plainBytes);
+    }
+    var conf = spark.sparkContext().hadoopConfiguration();
+    for (Path warc : List.of(gz, plain, oneStream)) {
+      List<Row> whole = read(List.of(warc.toString()), Optional.empty(), Map.of(), Long.MAX_VALUE);
+      List<Row> split = read(List.of(warc.toString()), Optional.empty(), Map.of(), 2000);
+      int tasks = InputListing.list(List.of(warc.toString()), Optional.empty(), conf, 2000).tasks().size();
+      // a file gzipped as one stream cannot be split; record-gzipped and plain WARC files are
+      assertThat(tasks).as("tasks of %s", warc).matches(t -> warc.equals(oneStream) ? t == 1 : t > 5);
+      assertThat(urls(split)).as(warc.toString()).hasSize(60).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(urls(whole));
+      assertThat(split).allMatch(r -> ((String) r.getAs(RawRecords.RECORD_LOCATOR)).matches("offset \\d+"));
+    }
+  }
+
+  private static List<String> urls(List<Row> rows) {
+    return rows.stream().map(r -> (String) r.getAs(RawRecords.URL)).toList();
+  }
+
   private static List<String> ids(List<Row> rows) {
     return rows.stream().map(r -> (String) r.getAs(RawRecords.ID)).toList();
   }

@@ -101,7 +101,7 @@ final class ReportCorpus {
     return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> List.of("Annex page " + i + " of the long report.")).toList();
   }
 
-  private static byte[] imageOnlyPdf() throws IOException {
+  static byte[] imageOnlyPdf() throws IOException {
     try (var doc = new PDDocument()) {
       var page = new PDPage();
       doc.addPage(page);
@@ -119,7 +119,7 @@ final class ReportCorpus {
   }
 
   /** A PDF header followed by bytes no PDF parser can make sense of. */
-  private static byte[] corruptPdf() {
+  static byte[] corruptPdf() {
     byte[] junk = new byte[4096];
     new java.util.Random(7).nextBytes(junk);
     byte[] header = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R".getBytes(StandardCharsets.US_ASCII);
@@ -127,7 +127,7 @@ final class ReportCorpus {
     return junk;
   }
 
-  private static byte[] docx() throws IOException {
+  static byte[] docx() throws IOException {
     try (var doc = new XWPFDocument()) {
       doc.createParagraph().createRun().setText("Memorandum on offshore wind");
       doc.createParagraph().createRun().setText(
@@ -144,10 +144,10 @@ final class ReportCorpus {
   }
 
   /**
-   * A real DOCX whose document part is replaced by one that inflates 2,000-fold: 64 MB of
+   * A real DOCX whose document part is replaced by one that inflates 1,000-fold: 64 MB of
    * spaces inside a text run, in about 64 KB.
    */
-  private static byte[] zipBomb() throws IOException {
+  static byte[] zipBomb() throws IOException {
     var out = new ByteArrayOutputStream();
     try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx()));
         var zip = new ZipOutputStream(out)) {
@@ -217,6 +217,34 @@ final class ReportCorpus {
           newsPage("Grid operator warns of winter shortfall", "National Grid warned that gas-fired plants may run short of fuel in January.", null)
               .getBytes(StandardCharsets.UTF_8)));
     }
+  }
+
+  /** A WARC of n pages (one request and one response each), plain or gzipped record by record. */
+  static byte[] warcOfPages(int n, WarcCompression compression) throws IOException {
+    var out = new ByteArrayOutputStream();
+    try (var writer = new WarcWriter(java.nio.channels.Channels.newChannel(out), compression)) {
+      for (int i = 0; i < n; i++) {
+        String url = "https://many.example/story/" + i;
+        writer.write(new org.netpreserve.jwarc.WarcRequest.Builder(URI.create(url))
+            .body(MediaType.HTTP_REQUEST, ("GET /story/" + i + " HTTP/1.1\r\nHost: many.example\r\n\r\n").getBytes(StandardCharsets.US_ASCII))
+            .build());
+        writer.write(response(url, 200, "text/html", newsPage("Story " + i,
+            "Story number " + i + " reports that the port of Rotterdam handled record LNG cargoes.", null).getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** A gzipped WARC of two pages whose second record is cut off part-way. */
+  static byte[] truncatedWarc(String firstSentence) throws IOException {
+    var out = new ByteArrayOutputStream();
+    try (var writer = new WarcWriter(java.nio.channels.Channels.newChannel(out), WarcCompression.GZIP)) {
+      writer.write(response("https://cut.example/1", 200, "text/html", newsPage("Cut one", firstSentence, null).getBytes(StandardCharsets.UTF_8)));
+      writer.write(response("https://cut.example/2", 200, "text/html",
+          newsPage("Cut two", "This second page never arrives whole.", null).getBytes(StandardCharsets.UTF_8)));
+    }
+    byte[] all = out.toByteArray();
+    return java.util.Arrays.copyOf(all, all.length - 200);
   }
 
   private static WarcResponse response(String url, int status, String type, byte[] body) throws IOException {
