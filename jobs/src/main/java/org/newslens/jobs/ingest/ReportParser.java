@@ -120,8 +120,8 @@ final class ReportParser {
       throw classify(e);
     }
     String type = Optional.ofNullable(metadata.get(Metadata.CONTENT_TYPE)).orElse("application/octet-stream");
-    List<String> text = pages.pages();
     boolean pdf = type.startsWith("application/pdf");
+    List<String> text = pdf ? PdfLines.withoutRunningLines(pages.pages()).stream().map(PdfLines::reflow).toList() : pages.pages();
     if (pdf && !text.isEmpty() && text.stream().allMatch(ReportParser::noWords)) {
       throw new Failure(ReasonCode.NO_TEXT_LAYER, text.size() + (text.size() == 1 ? " page" : " pages")
           + " without a text layer: a scanned PDF needs OCR, which ingest does not run");
