@@ -24,7 +24,8 @@ final class PdfLines {
    * The pages without their running headers and footers: a line among the first or last
    * {@link #EDGE_LINES} of a page whose shape (digits ignored, so "Page 3 of 10" and "CRS-4"
    * match across pages) recurs at the edge of at least half the pages, and at least three; and an
-   * edge line that is only a page number. Documents of fewer than three pages are left as they are.
+   * edge line that is only a page number. Documents of fewer than three pages, and pages that
+   * would be left without a word, are left as they are.
    */
   static java.util.List<String> withoutRunningLines(java.util.List<String> pages) {
     if (pages.size() < 3) {
@@ -47,7 +48,9 @@ final class PdfLines {
           kept.append(lines[i]).append('\n');
         }
       }
-      out.add(kept.length() == 0 ? "" : kept.substring(0, kept.length() - 1));
+      String rest = kept.length() == 0 ? "" : kept.substring(0, kept.length() - 1);
+      // a page made only of recurring lines is a page of content (an annex of one-line entries)
+      out.add(rest.codePoints().anyMatch(Character::isLetterOrDigit) ? rest : page);
     }
     return out;
   }
