@@ -87,7 +87,7 @@ public final class TextCleaner {
   private static String htmlToText(String html) {
     var doc = Jsoup.parse(html);
     if (WHOLE_PAGE.matcher(html).find()) {
-      return HtmlArticle.articleText(doc);
+      return HtmlArticle.articleText(doc, null);
     }
     doc.select(DROP_ELEMENTS).remove();
     var out = new StringBuilder(html.length() / 2);

@@ -191,6 +191,10 @@ final class ReportCorpus {
           <p>The ship will join allied vessels escorting tankers through the Strait of Hormuz, officials said.</p>
           <div class="share-bar"><p>Share this story on social media</p></div>
           <p>Defence analysts said the deployment would last at least six months.</p>
+          <p>The Royal Navy has kept a frigate or destroyer in the region since 1980, rotating crews through the base
+          in Bahrain; the Richmond replaces a ship that returned to Plymouth for maintenance in the autumn.</p>
+          <p>Shipping companies have asked for more escorts after a series of drone attacks on tankers, and insurers
+          have raised the premiums they charge for passages through the strait to the highest level in a decade.</p>
         </article>
         <aside class="related"><h3>Related stories</h3><ul><li>Celebrity chef opens harbour restaurant</li></ul></aside>
         <section id="comments"><p>Reader comment: great article, first!</p></section>
