@@ -57,6 +57,9 @@ final class ReportCorpus {
     Files.write(dir.resolve("long.pdf"), pdf(manyPages(60), "Long", "X", null));
     Files.write(dir.resolve("memo.docx"), docx());
     Files.write(dir.resolve("bomb.docx"), zipBomb());
+    Files.writeString(dir.resolve("brief.rtf"), rtf(), StandardCharsets.US_ASCII);
+    Files.write(dir.resolve("minutes.odt"), odt());
+    Files.write(dir.resolve("book.epub"), epub());
     Files.writeString(dir.resolve("page.html"), newsPage("Frigate sails for the Gulf", ARTICLE_SENTENCE, "https://gazette.example/world/frigate"), StandardCharsets.UTF_8);
     try (OutputStream out = Files.newOutputStream(dir.resolve("crawl.warc.gz"))) {
       warc(out, report);
@@ -141,6 +144,68 @@ final class ReportCorpus {
       doc.write(out);
       return out.toByteArray();
     }
+  }
+
+  static final String RTF_SENTENCE = "The Department of Energy extended the Strategic Petroleum Reserve exchange with Exxon Mobil.";
+  static final String ODT_SENTENCE = "Rolls-Royce will build small modular reactors at Wylfa in Anglesey, the minutes record.";
+  static final String EPUB_SENTENCE = "Admiral Tony Radakin told the committee that the Royal Navy needs more frigates.";
+
+  static String rtf() {
+    return "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times;}}{\\info{\\title Reserve brief}{\\author Energy Desk}"
+        + "{\\creatim\\yr2025\\mo6\\dy30\\hr9\\min0}}\\f0\\fs24 Reserve brief\\par " + RTF_SENTENCE + "\\par}";
+  }
+
+  /** An OpenDocument text file: mimetype first and stored, then manifest, content and metadata. */
+  static byte[] odt() throws IOException {
+    return zip(new String[][] {
+        {"mimetype", "application/vnd.oasis.opendocument.text"},
+        {"META-INF/manifest.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">"
+            + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+            + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+            + "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>"},
+        {"content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+            + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:text>"
+            + "<text:h text:outline-level=\"1\">Minutes</text:h><text:p>" + ODT_SENTENCE + "</text:p></office:text></office:body></office:document-content>"},
+        {"meta.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+            + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" office:version=\"1.2\">"
+            + "<office:meta><dc:title>Reactor minutes</dc:title><dc:creator>Board Secretary</dc:creator>"
+            + "<meta:creation-date>2025-09-12T10:00:00</meta:creation-date></office:meta></office:document-meta>"}});
+  }
+
+  /** An EPUB 2 book of one chapter. */
+  static byte[] epub() throws IOException {
+    return zip(new String[][] {
+        {"mimetype", "application/epub+zip"},
+        {"META-INF/container.xml", "<?xml version=\"1.0\"?><container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">"
+            + "<rootfiles><rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>"},
+        {"OEBPS/content.opf", "<?xml version=\"1.0\"?><package xmlns=\"http://www.idpf.org/2007/opf\" version=\"2.0\" unique-identifier=\"id\">"
+            + "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Fleet review</dc:title><dc:creator>Defence Committee</dc:creator>"
+            + "<dc:date>2024-02-01</dc:date><dc:identifier id=\"id\">fleet-1</dc:identifier><dc:language>en</dc:language></metadata>"
+            + "<manifest><item id=\"c1\" href=\"chapter1.xhtml\" media-type=\"application/xhtml+xml\"/></manifest>"
+            + "<spine><itemref idref=\"c1\"/></spine></package>"},
+        {"OEBPS/chapter1.xhtml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Chapter 1</title></head>"
+            + "<body><h1>Chapter 1</h1><p>" + EPUB_SENTENCE + "</p></body></html>"}});
+  }
+
+  private static byte[] zip(String[][] entries) throws IOException {
+    var out = new ByteArrayOutputStream();
+    try (var zip = new ZipOutputStream(out)) {
+      for (String[] e : entries) {
+        byte[] data = e[1].getBytes(StandardCharsets.UTF_8);
+        var entry = new ZipEntry(e[0]);
+        if (e[0].equals("mimetype")) {
+          var crc = new java.util.zip.CRC32();
+          crc.update(data);
+          entry.setMethod(ZipEntry.STORED);
+          entry.setSize(data.length);
+          entry.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(entry);
+        zip.write(data);
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
   }
 
   /**

@@ -61,6 +61,9 @@ class ReportFormatsTest {
   @Test
   void everyFileLandsInDocumentsOrQuarantineWithItsReason() {
     assertThat(FATES).containsEntry("memo.docx", "document")
+        .containsEntry("brief.rtf", "document")
+        .containsEntry("minutes.odt", "document")
+        .containsEntry("book.epub", "document")
         .containsEntry("page.html", "document")
         .containsEntry("encrypted.pdf", ReasonCode.ENCRYPTED.name())
         .containsEntry("scan.pdf", ReasonCode.NO_TEXT_LAYER.name())
@@ -119,6 +122,23 @@ class ReportFormatsTest {
     assertThat(docx.getTimestamp(2).toInstant()).hasToString("2025-11-02T12:00:00Z");
     assertThat(docx.getString(3)).contains("Department of Energy approved funding").contains("Orsted and Equinor");
     assertThat(docx.isNullAt(4)).as("a Word file has no fixed pages").isTrue();
+  }
+
+  @Test
+  void rtfOpenDocumentAndEpubGiveTheirTextAndMetadata() {
+    Row rtf = document("brief.rtf", null);
+    assertThat(rtf.getString(3)).contains(ReportCorpus.RTF_SENTENCE);
+    assertThat(rtf.getString(0)).isEqualTo("Reserve brief");
+    assertThat(rtf.getString(1)).isEqualTo("Energy Desk");
+    Row odt = document("minutes.odt", null);
+    assertThat(odt.getString(3)).contains(ReportCorpus.ODT_SENTENCE);
+    assertThat(odt.getString(0)).isEqualTo("Reactor minutes");
+    assertThat(odt.getString(1)).isEqualTo("Board Secretary");
+    assertThat(odt.getTimestamp(2).toInstant()).hasToString("2025-09-12T10:00:00Z");
+    Row epub = document("book.epub", null);
+    assertThat(epub.getString(3)).contains(ReportCorpus.EPUB_SENTENCE);
+    assertThat(epub.getString(0)).isEqualTo("Fleet review");
+    assertThat(epub.getString(1)).isEqualTo("Defence Committee");
   }
 
   @Test
