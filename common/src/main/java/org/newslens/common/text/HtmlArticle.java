@@ -212,20 +212,29 @@ public final class HtmlArticle {
     return n;
   }
 
-  /** Text nodes with block elements as paragraph breaks and {@code <br>} as line breaks. */
-  private static final class Paragraphs implements NodeVisitor {
+  /**
+   * Text nodes with block elements as paragraph breaks and {@code <br>} as line breaks. In a page,
+   * source line breaks inside a paragraph are spaces (except in preformatted text); in an HTML
+   * fragment of a record (plain text with a few tags) they are kept, being the text's own.
+   */
+  static final class Paragraphs implements NodeVisitor {
     private final StringBuilder out;
+    private final boolean page;
 
     Paragraphs(StringBuilder out) {
+      this(out, true);
+    }
+
+    Paragraphs(StringBuilder out, boolean page) {
       this.out = out;
+      this.page = page;
     }
 
     @Override
     public void head(Node node, int depth) {
       if (node instanceof TextNode t) {
-        // source line breaks inside a paragraph are spaces, except in preformatted text
         Element parent = t.parent();
-        out.append(parent != null && parent.closest("pre") != null ? t.getWholeText() : t.text());
+        out.append(!page || parent != null && parent.closest("pre") != null ? t.getWholeText() : t.text());
       } else if (node instanceof Element e && e.normalName().equals("br")) {
         out.append('\n');
       } else if (node instanceof Element e && e.isBlock()) {

@@ -3,11 +3,7 @@ package org.newslens.common.text;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Turns raw article text into the cleaned text that {@code documents.text} holds: markup and
@@ -91,35 +87,8 @@ public final class TextCleaner {
     }
     doc.select(DROP_ELEMENTS).remove();
     var out = new StringBuilder(html.length() / 2);
-    doc.body().traverse(new BlockAwareText(out));
+    doc.body().traverse(new HtmlArticle.Paragraphs(out, false));
     return out.toString();
-  }
-
-  /** Collects text nodes, turning block elements into paragraph breaks and {@code <br>} into newlines. */
-  private static final class BlockAwareText implements NodeVisitor {
-    private final StringBuilder out;
-
-    BlockAwareText(StringBuilder out) {
-      this.out = out;
-    }
-
-    @Override
-    public void head(Node node, int depth) {
-      if (node instanceof TextNode text) {
-        out.append(text.getWholeText());
-      } else if (node instanceof Element e && e.normalName().equals("br")) {
-        out.append('\n');
-      } else if (node instanceof Element e && e.isBlock()) {
-        out.append("\n\n");
-      }
-    }
-
-    @Override
-    public void tail(Node node, int depth) {
-      if (node instanceof Element e && e.isBlock()) {
-        out.append("\n\n");
-      }
-    }
   }
 
   /**

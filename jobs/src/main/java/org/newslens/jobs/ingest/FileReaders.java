@@ -77,27 +77,58 @@ final class FileReaders {
     return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
   }
 
-  /** A plain-text file holding one article. */
-  private final class TextFile extends RecordIterator {
+  /** A file holding one record, read whole (up to --max-record-bytes) or streamed by its parser. */
+  private abstract class SingleRecordFile extends RecordIterator {
     private boolean read;
 
+    SingleRecordFile(FileTask task) {
+      super(task);
+    }
+
+    /** The file's one record. */
+    protected abstract Row record() throws IOException;
+
+    @Override
+    protected final Row computeNext() throws IOException {
+      if (read) {
+        return null;
+      }
+      read = true;
+      return record();
+    }
+
+    /** The file's bytes; more than --max-record-bytes of them when it is too large. */
+    protected byte[] bytes() throws IOException {
+      try (InputStream in = open(task)) {
+        return readBounded(in, maxRecordBytes);
+      }
+    }
+
+    protected Row tooLarge(byte[] bytes) {
+      return RawRecords.error(task.path(), position(), ReasonCode.TOO_LARGE,
+          "more than --max-record-bytes " + maxRecordBytes + " bytes", Decoding.lossy(bytes, 300));
+    }
+
+    @Override
+    protected String position() {
+      return "file";
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A plain-text file holding one article. */
+  private final class TextFile extends SingleRecordFile {
     TextFile(FileTask task) {
       super(task);
     }
 
     @Override
-    protected Row computeNext() throws IOException {
-      if (read) {
-        return null;
-      }
-      read = true;
-      byte[] bytes;
-      try (InputStream in = open(task)) {
-        bytes = readBounded(in, maxRecordBytes);
-      }
+    protected Row record() throws IOException {
+      byte[] bytes = bytes();
       if (bytes.length > maxRecordBytes) {
-        return RawRecords.error(task.path(), position(), ReasonCode.TOO_LARGE,
-            "more than --max-record-bytes " + maxRecordBytes + " bytes", Decoding.lossy(bytes, 300));
+        return tooLarge(bytes);
       }
       var decoded = Decoding.decode(bytes);
       if (!decoded.ok()) {
@@ -110,78 +141,35 @@ final class FileReaders {
       article.source().ifPresent(s -> fields.put(Field.SOURCE, s));
       return RawRecords.of(task.path(), position(), fields);
     }
-
-    @Override
-    protected String position() {
-      return "file";
-    }
-
-    @Override
-    public void close() {}
   }
 
   /** A report (PDF, Word, OpenDocument, RTF, EPUB) holding one document, parsed by Tika. */
-  private final class ReportFile extends RecordIterator {
-    private boolean read;
-
+  private final class ReportFile extends SingleRecordFile {
     ReportFile(FileTask task) {
       super(task);
     }
 
     @Override
-    protected Row computeNext() throws IOException {
-      if (read) {
-        return null;
-      }
-      read = true;
+    protected Row record() throws IOException {
       try {
         return ReportRecords.record(task.path(), position(), reports.parse(open(task), new Path(task.path()).getName()));
       } catch (ReportParser.Failure f) {
         return RawRecords.error(task.path(), position(), f.reason, f.getMessage(), null);
       }
     }
-
-    @Override
-    protected String position() {
-      return "file";
-    }
-
-    @Override
-    public void close() {}
   }
 
   /** A saved web page holding one article. */
-  private final class HtmlFile extends RecordIterator {
-    private boolean read;
-
+  private final class HtmlFile extends SingleRecordFile {
     HtmlFile(FileTask task) {
       super(task);
     }
 
     @Override
-    protected Row computeNext() throws IOException {
-      if (read) {
-        return null;
-      }
-      read = true;
-      byte[] bytes;
-      try (InputStream in = open(task)) {
-        bytes = readBounded(in, maxRecordBytes);
-      }
-      if (bytes.length > maxRecordBytes) {
-        return RawRecords.error(task.path(), position(), ReasonCode.TOO_LARGE,
-            "more than --max-record-bytes " + maxRecordBytes + " bytes", Decoding.lossy(bytes, 300));
-      }
-      return ReportRecords.page(task.path(), position(), bytes, null, null, null);
+    protected Row record() throws IOException {
+      byte[] bytes = bytes();
+      return bytes.length > maxRecordBytes ? tooLarge(bytes) : ReportRecords.page(task.path(), position(), bytes, null, null, null);
     }
-
-    @Override
-    protected String position() {
-      return "file";
-    }
-
-    @Override
-    public void close() {}
   }
 
   /**
