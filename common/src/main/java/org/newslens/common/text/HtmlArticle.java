@@ -80,13 +80,14 @@ public final class HtmlArticle {
         Optional.ofNullable(doc.title()), text(doc.selectFirst("h1")));
     var url = firstNonBlank(attr(doc.selectFirst("link[rel=canonical]"), "href"), meta(doc, "og:url"), jsonLd(doc, "url"));
     var publisher = firstNonBlank(meta(doc, "og:site_name"), jsonLdName(doc, "publisher"), meta(doc, "application-name"));
-    var author = firstNonBlank(meta(doc, "author"), meta(doc, "article:author"), jsonLdName(doc, "author"),
-        text(doc.selectFirst("[rel=author], [itemprop=author]")));
+    // article:author is often a profile URL, not a name
+    var author = firstNonBlank(meta(doc, "author"), meta(doc, "article:author").filter(a -> !a.startsWith("http")),
+        jsonLdName(doc, "author"), text(doc.selectFirst("[rel=author], [itemprop=author]")));
     var published = firstNonBlank(
         meta(doc, "article:published_time"), jsonLd(doc, "datePublished"), attr(doc.selectFirst("[itemprop=datePublished]"), "content"),
         meta(doc, "date"), meta(doc, "dc.date"), meta(doc, "dcterms.created"), meta(doc, "pubdate"),
         attr(doc.selectFirst("time[datetime]"), "datetime"));
-    return new Page(articleText(doc, url.orElse(doc.location())), title, url, publisher, author, published.filter(p -> !p.startsWith("http")));
+    return new Page(articleText(doc, url.orElse(doc.location())), title, url, publisher, author, published);
   }
 
   /**

@@ -12,7 +12,8 @@ class HtmlArticleTest {
 
   @Test
   void metadataComesFromJsonLdGraphsWhenMetaTagsAreMissing() {
-    String html = "<html><head><title>Site | Page</title><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebSite\","
+    String html = "<html><head><title>Site | Page</title><meta property=\"article:author\" content=\"https://social.example/olena\">"
+        + "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebSite\","
         + "\"name\":\"Site\"},{\"@type\":[\"NewsArticle\"],\"headline\":\"Drones hit substations\",\"datePublished\":\"2026-01-05T06:00:00Z\","
         + "\"author\":[{\"@type\":\"Person\",\"name\":\"Olena K.\"},{\"@type\":\"Person\",\"name\":\"Sam R.\"}],"
         + "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Kyiv Wire\"}}]}</script></head><body><article>" + PARAGRAPH

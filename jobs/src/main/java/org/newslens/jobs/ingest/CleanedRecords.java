@@ -155,17 +155,28 @@ public final class CleanedRecords implements MapPartitionsFunction<Row, Row>, Se
     var text = new StringBuilder();
     var offsets = new java.util.ArrayList<Integer>(starts.size());
     int codePoints = 0;
+    int empty = 0;
     for (int i = 0; i < starts.size(); i++) {
       int from = Math.min(Math.max(starts.get(i), 0), raw.length());
       int to = i + 1 < starts.size() ? Math.min(Math.max(starts.get(i + 1), from), raw.length()) : raw.length();
       String page = TextCleaner.cleanBody(raw.substring(from, to));
-      if (!page.isEmpty() && text.length() > 0) {
+      if (page.isEmpty()) {
+        empty++;
+        continue;
+      }
+      if (text.length() > 0) {
         text.append("\n\n");
         codePoints += 2;
       }
-      offsets.add(codePoints);
+      for (; empty >= 0; empty--) {
+        offsets.add(codePoints);
+      }
+      empty = 0;
       text.append(page);
       codePoints += page.codePointCount(0, page.length());
+    }
+    for (; empty > 0; empty--) {
+      offsets.add(codePoints);
     }
     return new Paged(text.toString(), scala.jdk.javaapi.CollectionConverters.asScala(offsets).toList());
   }

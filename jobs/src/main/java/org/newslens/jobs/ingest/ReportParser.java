@@ -38,14 +38,7 @@ import org.xml.sax.helpers.DefaultHandler;
 final class ReportParser {
 
   /** The parsed report: one entry per page for paginated formats (PDF), else one entry. */
-  record Parsed(
-      List<String> pages, boolean paginated, Optional<String> title, Optional<String> author, Optional<String> created, String contentType) {
-
-    /** All pages' text. */
-    String text() {
-      return String.join("\n\n", pages);
-    }
-  }
+  record Parsed(List<String> pages, boolean paginated, Optional<String> title, Optional<String> author, Optional<String> created) {}
 
   /** Why a report could not be read. */
   static final class Failure extends Exception {
@@ -128,7 +121,7 @@ final class ReportParser {
     }
     return new Parsed(text, pdf, value(metadata, TikaCoreProperties.TITLE.getName()),
         value(metadata, TikaCoreProperties.CREATOR.getName()),
-        value(metadata, TikaCoreProperties.CREATED.getName()), type);
+        value(metadata, TikaCoreProperties.CREATED.getName()));
   }
 
   private static ParseContext context() {

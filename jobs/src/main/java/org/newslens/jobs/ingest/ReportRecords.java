@@ -36,11 +36,11 @@ final class ReportRecords {
         text.append("\n\n");
       }
       starts[i] = text.length();
-      text.append(pages.get(i));
+      text.append(plain(pages.get(i)));
     }
     fields.put(Field.TEXT, text.toString());
-    parsed.title().filter(t -> !TOOL_TITLE.matcher(t.strip()).matches()).ifPresent(t -> fields.put(Field.TITLE, t));
-    parsed.author().ifPresent(a -> fields.put(Field.AUTHOR, a));
+    parsed.title().filter(t -> !TOOL_TITLE.matcher(t.strip()).matches()).ifPresent(t -> fields.put(Field.TITLE, plain(t)));
+    parsed.author().ifPresent(a -> fields.put(Field.AUTHOR, plain(a)));
     parsed.created().or(() -> Optional.ofNullable(date)).ifPresent(d -> fields.put(Field.DATE, d));
     if (url != null) {
       fields.put(Field.URL, url);
@@ -57,13 +57,21 @@ final class ReportRecords {
     var doc = Jsoup.parse(new ByteArrayInputStream(html), knownCharset(charset), url == null ? "" : url);
     HtmlArticle.Page page = HtmlArticle.extract(doc);
     Map<Field, String> fields = new EnumMap<>(Field.class);
-    fields.put(Field.TEXT, page.text());
-    page.title().ifPresent(t -> fields.put(Field.TITLE, t));
+    fields.put(Field.TEXT, plain(page.text()));
+    page.title().ifPresent(t -> fields.put(Field.TITLE, plain(t)));
     page.url().or(() -> Optional.ofNullable(url)).ifPresent(u -> fields.put(Field.URL, u));
-    page.publisher().ifPresent(p -> fields.put(Field.SOURCE, p));
-    page.author().ifPresent(a -> fields.put(Field.AUTHOR, a));
+    page.publisher().ifPresent(p -> fields.put(Field.SOURCE, plain(p)));
+    page.author().ifPresent(a -> fields.put(Field.AUTHOR, plain(a)));
     page.published().or(() -> Optional.ofNullable(date)).ifPresent(d -> fields.put(Field.DATE, d));
     return RawRecords.of(file, locator, fields);
+  }
+
+  /**
+   * Extracted text marked as plain for cleaning: '&' and '<' written as entities, which cleaning
+   * decodes back, so a "<b" or "&nbsp;" the text itself contains is never read as markup.
+   */
+  static String plain(String text) {
+    return text.indexOf('&') < 0 && text.indexOf('<') < 0 ? text : text.replace("&", "&amp;").replace("<", "&lt;");
   }
 
   /** The charset name when Java knows it, else null (detect from the page). */

@@ -15,17 +15,25 @@ final class WarcRecords {
   private WarcRecords() {}
 
   /**
-   * The record of a response with a 2xx status and an HTML or PDF payload; null for any other
-   * response (redirects, errors, images, scripts), which is not a document.
+   * The record of an HTTP response with a 2xx status and an HTML or PDF payload; null for any
+   * other response (DNS lookups, redirects, errors, images, scripts), which is not a document.
    */
   static Row record(String file, String locator, WarcResponse response, long maxBytes, ReportParser reports) {
     String url = response.target();
+    if (!isHttp(response)) {
+      return null;
+    }
     try {
       var http = response.http();
       if (http.status() < 200 || http.status() >= 300) {
         return null;
       }
-      MediaType type = http.contentType();
+      MediaType type;
+      try {
+        type = http.contentType();
+      } catch (RuntimeException e) {
+        return null; // no or no readable Content-Type: not a page
+      }
       String base = type.base().toString();
       boolean html = base.equals("text/html") || base.equals("application/xhtml+xml");
       boolean pdf = base.equals("application/pdf");
@@ -53,6 +61,20 @@ final class WarcRecords {
       return RawRecords.error(file, locator, ReasonCode.UNPARSEABLE_RECORD,
           url + ": malformed HTTP response: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null);
     }
+  }
+
+  /** An HTTP(S) response; crawlers also store DNS lookups and other protocols as responses. */
+  private static boolean isHttp(WarcResponse response) {
+    try {
+      return response.contentType().base().toString().equals("application/http")
+          && (url(response).startsWith("http:") || url(response).startsWith("https:"));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String url(WarcResponse response) {
+    return response.target().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String fileName(String url) {

@@ -91,4 +91,19 @@ class CleanedRecordsTest {
   void veryLongIdsAreHashed() {
     assertThat(CleanedRecords.docId("x".repeat(300), null, "t")).hasSize(StableIds.DOC_ID_HEX);
   }
+
+  @Test
+  void extractedReportTextIsNeverReadAsMarkupAndKeepsItsPageStarts() {
+    var parsed = new ReportParser.Parsed(java.util.List.of("Page one: p<b and x <i>y</i> at AT&amp;T.", "", "Page three 😀 &lt; end."),
+        true, java.util.Optional.of("A <b>bold</b> title"), java.util.Optional.empty(), java.util.Optional.empty());
+    Row raw = ReportRecords.record("file:/r.pdf", "file", parsed);
+    Row r = clean(new GenericRowWithSchema(rowValues(raw), RawRecords.SCHEMA));
+    String text = r.getAs(DocumentsTable.TEXT);
+    assertThat(text).isEqualTo("Page one: p<b and x <i>y</i> at AT&amp;T.\n\nPage three 😀 &lt; end.");
+    assertThat((String) r.getAs(DocumentsTable.TITLE)).isEqualTo("A <b>bold</b> title");
+    java.util.List<Integer> starts = r.getList(r.fieldIndex(DocumentsTable.PAGE_STARTS));
+    // the empty second page starts where the third does
+    assertThat(starts).containsExactly(0, 43, 43);
+    assertThat(text.substring(text.offsetByCodePoints(0, starts.get(2)))).startsWith("Page three");
+  }
 }

@@ -270,11 +270,15 @@ final class ReportCorpus {
   }
 
   /**
-   * A gzipped WARC: a page (200), the same report PDF (200), a second page, a 404 page, a
-   * redirect and an image; only the three 200 HTML/PDF responses are records.
+   * A gzipped WARC: a DNS lookup, a page (200), the same report PDF (200), a second page, a 404
+   * page, a redirect and an image; only the three 200 HTML/PDF responses are records.
    */
   private static void warc(OutputStream out, byte[] pdf) throws IOException {
     try (var writer = new WarcWriter(java.nio.channels.Channels.newChannel(out), WarcCompression.GZIP)) {
+      writer.write(new WarcResponse.Builder(URI.create("dns:port.example"))
+          .date(Instant.parse("2026-04-01T10:00:00Z"))
+          .body(MediaType.parse("text/dns"), "20260401100000\nport.example. 300 IN A 192.0.2.7\n".getBytes(StandardCharsets.US_ASCII))
+          .build());
       writer.write(response("https://port.example/news/1", 200, "text/html; charset=utf-8",
           newsPage("Tanker seized near Hormuz", "Iran's Revolutionary Guard seized a tanker near the Strait of Hormuz on Monday.", null)
               .getBytes(StandardCharsets.UTF_8)));

@@ -78,8 +78,8 @@ class ReportFormatsTest {
     });
     assertThat(warc.keySet()).hasSize(3).allMatch(k -> k.matches("crawl\\.warc\\.gz offset \\d+"));
     // the crawl's two pages are documents; its PDF is the same report as report.pdf, so one of the
-    // two is a document and the other an exact duplicate; the 404, the redirect and the image are
-    // not documents
+    // two is a document and the other an exact duplicate; the DNS lookup, the 404, the redirect
+    // and the image are not documents
     List<String> pdfAndCrawl = new java.util.ArrayList<>(warc.values());
     pdfAndCrawl.add(FATES.get("report.pdf"));
     assertThat(pdfAndCrawl).containsExactlyInAnyOrder("document", "document", "document", ReasonCode.EXACT_DUPLICATE.name());
