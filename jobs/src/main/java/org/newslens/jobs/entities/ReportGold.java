@@ -68,7 +68,7 @@ public final class ReportGold {
         List<Span> expected = g.gold();
         List<Span> got = predicted.get(i).gold();
         for (Span p : got) {
-          if (expected.stream().noneMatch(e -> same(e, p))) {
+          if (expected.stream().noneMatch(e -> accepts(e, p))) {
             String overlapping = expected.stream().filter(e -> e.begin() < p.end() && p.begin() < e.end())
                 .map(e -> text.substring(e.begin(), e.end()) + "|" + e.type()).findFirst().orElse("-");
             out.add(String.format("%s #%d  wrong   %-45s gold %s", g.docId(), g.index(), text.substring(p.begin(), p.end()) + "|" + p.type(),
@@ -76,16 +76,12 @@ public final class ReportGold {
           }
         }
         for (Span e : expected) {
-          if (got.stream().noneMatch(p -> same(e, p))) {
+          if (got.stream().noneMatch(p -> accepts(e, p))) {
             out.add(String.format("%s #%d  missed  %s", g.docId(), g.index(), text.substring(e.begin(), e.end()) + "|" + e.type()));
           }
         }
       }
       return out;
-    }
-
-    private static boolean same(Span gold, Span predicted) {
-      return gold.begin() == predicted.begin() && gold.end() == predicted.end() && List.of(gold.type().split("/")).contains(predicted.type());
     }
   }
 
@@ -182,12 +178,16 @@ public final class ReportGold {
 
   /** A gold span accepting several types takes the predicted one when a prediction has its span. */
   private static String chooseType(Span g, List<Span> predicted) {
-    List<String> accepted = List.of(g.type().split("/"));
     return predicted.stream()
-        .filter(p -> p.begin() == g.begin() && p.end() == g.end() && accepted.contains(p.type()))
+        .filter(p -> accepts(g, p))
         .map(Span::type)
         .findFirst()
-        .orElse(accepted.get(0));
+        .orElse(g.type().split("/")[0]);
+  }
+
+  /** True when the prediction has the gold span and one of its types (a gold type may be "ORG/LOCATION"). */
+  static boolean accepts(Span gold, Span predicted) {
+    return gold.begin() == predicted.begin() && gold.end() == predicted.end() && List.of(gold.type().split("/")).contains(predicted.type());
   }
 
   /** The paragraph with the given spans marked. */
