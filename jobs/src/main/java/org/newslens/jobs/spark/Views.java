@@ -61,7 +61,7 @@ public final class Views {
           TOPIC_OVERVIEW.formatted(TOP_TERMS_SPARK), TOPIC_OVERVIEW.formatted(TOP_TERMS_DUCKDB)),
       new View("doc_context", List.of("entity_mentions", "entities", "documents"), """
           SELECT m.entity_id, e.canonical_name, m.entity_type, m.surface, m.doc_id, d.title, d.source,
-                 d.published_at, m.period, m.sentence_idx, m.begin_char, m.end_char,
+                 d.published_at, m.period, m.page, m.sentence_idx, m.begin_char, m.end_char,
                  substring(d.text, m.sentence_begin + 1, m.sentence_end - m.sentence_begin) AS sentence,
                  m.begin_char - m.sentence_begin AS begin_in_sentence, m.end_char - m.sentence_begin AS end_in_sentence
           FROM newslens.entity_mentions m

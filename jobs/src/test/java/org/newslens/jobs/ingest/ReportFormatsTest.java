@@ -110,6 +110,12 @@ class ReportFormatsTest {
     sql("SELECT m.surface, m.page FROM newslens.entity_mentions m JOIN newslens.documents d USING (doc_id) "
         + "WHERE d.title = '" + REPORT_TITLE + "'").forEach(r -> pages.put(r.getString(0), r.isNullAt(1) ? null : r.getInt(1)));
     assertThat(pages).containsEntry("Moscow", 2).containsEntry("Brussels", 3).containsEntry("Europe", 1);
+    // the evidence view cites the page: "report X, page 2"
+    assertThat(sql("SELECT DISTINCT page, sentence FROM newslens.doc_context WHERE surface = 'Moscow' AND title = '" + REPORT_TITLE + "'"))
+        .singleElement().satisfies(r -> {
+          assertThat(r.getInt(0)).isEqualTo(2);
+          assertThat(r.getString(1)).contains("Vladimir Putin met energy ministers in Moscow");
+        });
     assertThat(sql("SELECT count(*) FROM newslens.entity_mentions m JOIN newslens.documents d USING (doc_id) "
         + "WHERE d.input_file LIKE '%/page.html' AND m.page IS NOT NULL").get(0).getLong(0)).isZero();
   }
