@@ -59,6 +59,14 @@ public final class WarehouseLock implements AutoCloseable {
 
   private static final Duration POLL = Duration.ofMillis(500);
 
+  /**
+   * How long a lock file may be found empty or half written (its job between creating and
+   * writing it) before a job that cannot wait reports it without the holder's name.
+   */
+  static final Duration WRITING_GRACE = Duration.ofSeconds(2);
+
+  private static final Duration WRITING_POLL = Duration.ofMillis(20);
+
   /** Who holds a lock: the contents of the lock file, one {@code key=value} a line. */
   public record Holder(String host, long pid, Instant startedAt, String command) {
 
@@ -125,6 +133,7 @@ public final class WarehouseLock implements AutoCloseable {
     FileSystem fs = warehouse.fs() instanceof ChecksumFileSystem c ? c.getRawFileSystem() : warehouse.fs();
     Path file = new Path(warehouse.databaseDir(), FILE);
     long deadline = System.nanoTime() + timeout.toNanos();
+    long unreadableSince = -1;
     boolean announced = false;
     try {
       while (true) {
@@ -144,6 +153,15 @@ public final class WarehouseLock implements AutoCloseable {
           continue;
         }
         long left = deadline - System.nanoTime();
+        if (left <= 0 && holder.isEmpty()) {
+          // a job that has created its lock file but not yet written it: give it a moment, so the
+          // message can name it
+          unreadableSince = unreadableSince < 0 ? System.nanoTime() : unreadableSince;
+          if (System.nanoTime() - unreadableSince < WRITING_GRACE.toNanos()) {
+            Thread.sleep(WRITING_POLL.toMillis());
+            continue;
+          }
+        }
         if (left <= 0) {
           throw locked(warehouse, file, holder, timeout);
         }

@@ -184,6 +184,25 @@ class WarehouseLockTest {
     assertThat(WarehouseLock.isAlive(new WarehouseLock.Holder(me().host(), Long.MAX_VALUE / 2, Instant.now(), "x"))).isFalse();
   }
 
+  @Test
+  void aLockFileStillBeingWrittenIsNamedOnceWritten() throws Exception {
+    var holder = new WarehouseLock.Holder(me().host(), ProcessHandle.current().pid(), Instant.now(), "newslens ingest --input slow");
+    // the holder has written its first line only
+    Files.writeString(lockFile, holder.toFileText().lines().findFirst().orElseThrow() + "\n");
+    var writer = new Thread(() -> {
+      try {
+        Thread.sleep(300);
+        writeLock(holder);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    writer.start();
+    assertThatThrownBy(() -> acquire("newslens ingest --input b", Duration.ZERO))
+        .hasMessageContaining("locked by another job: newslens ingest --input slow");
+    writer.join();
+  }
+
   private void writeLock(WarehouseLock.Holder holder) throws Exception {
     Files.writeString(lockFile, holder.toFileText());
   }
