@@ -98,7 +98,7 @@ public final class HtmlArticle {
 
   /** The article's paragraphs, boilerplate removed; blank-line separated (the document is modified). */
   static String articleText(Document doc, String url) {
-    String blocks = blockText(doc.clone());
+    Document untouched = doc.clone(); // Readability rewrites doc; the block rules need the page as it was
     removeShortBoilerplate(doc);
     try {
       Element content = new net.dankito.readability4j.Readability4J(url == null || !url.startsWith("http") ? NO_URL : url, doc)
@@ -114,7 +114,7 @@ public final class HtmlArticle {
     } catch (RuntimeException | StackOverflowError e) {
       // Readability gave up on this page: the block rules decide
     }
-    return blocks;
+    return blockText(untouched);
   }
 
   /** The article by the block rules alone (see the class comment). */
