@@ -127,7 +127,7 @@ public final class CooccurJob {
       pairTable.where(col(CooccurrencesTable.PERIOD).equalTo(CooccurrencesTable.ALL))
           .groupBy(CooccurrencesTable.WINDOW).count().collectAsList().forEach(r -> byWindow.put(r.getString(0), r.getLong(1)));
       long pairs = pairTable.count();
-      Map<String, Long> capped = timer.time("count capped windows", () -> CooccurTransform.cappedWindows(mentions, options.maxPerWindow()));
+      Map<String, Long> capped = timer.time("count capped windows", () -> counting.cappedWindows());
       var result = new Result(runId, mentionCount, pairs, byWindow, capped, timer.orderedSeconds());
       Map<String, Long> counters = new TreeMap<>();
       byWindow.forEach((k, v) -> counters.put("pairs_all." + k, v));

@@ -2,13 +2,11 @@ package org.newslens.jobs.cooccur;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.flatten;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.ln;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -21,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -51,7 +50,8 @@ import org.newslens.common.schema.EntityMentionsTable;
  *
  * <p>How it is counted: entity ids become numbers of a dictionary built once per run (in id
  * order, so comparing numbers compares ids); the mentions are grouped by document in one shuffle
- * of numbers; each document's windows, capped, yield its pairs, singles and window counts already
+ * of numbers; each document's windows are built once, capped, and cached with how many of them
+ * the cap shortened; they yield the document's pairs, singles and window counts already
  * added up over its sentences (a pair in three sentences of a document is one row of count 3);
  * only those per-document counts are shuffled to be summed per month, the months summed into
  * {@code all}, and the ids looked up again for the pairs kept. The windows are never joined with
@@ -65,10 +65,6 @@ public final class CooccurTransform {
   /** Dictionary column: an entity's number. */
   static final String ENTITY_NUMBER = "entity_number";
 
-  // columns of perEntity
-  static final String WINDOW_ID = "window_id";
-  static final String MENTIONS = "mentions_in_window";
-  static final String FIRST = "first_char";
   private static final String DOC_MENTIONS = "doc_mentions";
   private static final String N = "n";
   private static final String A = "a";
@@ -78,6 +74,12 @@ public final class CooccurTransform {
   private static final StructType DICTIONARY = new StructType()
       .add(EntityMentionsTable.ENTITY_ID, DataTypes.StringType, false)
       .add(ENTITY_NUMBER, DataTypes.LongType, false);
+  /**
+   * A document's windows: doc_id, period, weight, then per window kind its windows' entities one
+   * after the other ({@code <kind>_entities}), where each window ends in them ({@code <kind>_ends})
+   * and how many windows the cap shortened ({@code <kind>_capped}).
+   */
+  private static final StructType WINDOWS = windowsSchema();
   private static final StructType WINDOW_COUNTS = new StructType()
       .add(CooccurrencesTable.WINDOW, DataTypes.StringType, false).add(CooccurrencesTable.PERIOD, DataTypes.StringType)
       .add(N, DataTypes.LongType, false);
@@ -91,24 +93,65 @@ public final class CooccurTransform {
 
   private CooccurTransform() {}
 
+  private static StructType windowsSchema() {
+    StructType t = new StructType()
+        .add(EntityMentionsTable.DOC_ID, DataTypes.StringType, false).add(EntityMentionsTable.PERIOD, DataTypes.StringType)
+        .add(WEIGHT, DataTypes.LongType);
+    for (String kind : KINDS) {
+      t = t.add(entities(kind), DataTypes.createArrayType(DataTypes.LongType, false), false)
+          .add(ends(kind), DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+          .add(capped(kind), DataTypes.IntegerType, false);
+    }
+    return t;
+  }
+
+  private static String entities(String kind) {
+    return kind + "_entities";
+  }
+
+  private static String ends(String kind) {
+    return kind + "_ends";
+  }
+
+  private static String capped(String kind) {
+    return kind + "_capped";
+  }
+
   /**
    * A counting: its pairs, to read or write once, and the intermediate results it caches (the
-   * dictionary, the mentions grouped by document, the monthly pairs, the singles and window
+   * dictionary, each document's windows, the monthly pairs, the singles and window
    * totals: each is read more than once, and a plan that reads a Dataset twice computes it twice).
    * Close it after the pairs are written.
    */
   public static final class Counting implements AutoCloseable {
     private final Dataset<Row> pairs;
+    private final Dataset<Row> windows;
     private final List<Dataset<Row>> cached;
 
-    private Counting(Dataset<Row> pairs, List<Dataset<Row>> cached) {
+    private Counting(Dataset<Row> pairs, Dataset<Row> windows, List<Dataset<Row>> cached) {
       this.pairs = pairs;
+      this.windows = windows;
       this.cached = cached;
     }
 
     /** The {@code cooccurrences} rows. */
     public Dataset<Row> pairs() {
       return pairs;
+    }
+
+    /**
+     * Windows holding more than {@code maxPerWindow} distinct entities, by window kind: the windows
+     * whose least salient entities the cap leaves out (reported in {@code runs}). Read from the
+     * cached windows: no second shuffle of the mentions.
+     */
+    public Map<String, Long> cappedWindows() {
+      Column[] sums = Arrays.stream(KINDS).map(k -> coalesce(sum(col(capped(k))), lit(0L))).toArray(Column[]::new);
+      Row total = windows.agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length)).first();
+      Map<String, Long> out = new TreeMap<>();
+      for (int i = 0; i < KINDS.length; i++) {
+        out.put(KINDS[i], total.getLong(i));
+      }
+      return out;
     }
 
     @Override
@@ -124,11 +167,12 @@ public final class CooccurTransform {
   public static Counting countPairs(Dataset<Row> mentions, int maxPerWindow, long minCount) {
     List<Dataset<Row>> cached = new ArrayList<>();
     Dataset<Row> dictionary = cache(dictionary(mentions), cached);
-    Dataset<Row> documents = cache(mentions.join(dictionary, EntityMentionsTable.ENTITY_ID)
+    Dataset<Row> documents = mentions.join(dictionary, EntityMentionsTable.ENTITY_ID)
         .groupBy(col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(WEIGHT))
         .agg(collect_list(struct(col(EntityMentionsTable.SENTENCE_IDX), col(EntityMentionsTable.BEGIN_CHAR), col(ENTITY_NUMBER)))
-            .as(DOC_MENTIONS)), cached);
-    return new Counting(statistics(documents, dictionary, maxPerWindow, minCount, cached), cached);
+            .as(DOC_MENTIONS));
+    Dataset<Row> windows = cache(documents.map((MapFunction<Row, Row>) doc -> windows(doc, maxPerWindow), Encoders.row(WINDOWS)), cached);
+    return new Counting(statistics(windows, dictionary, minCount, cached), windows, cached);
   }
 
   private static Dataset<Row> cache(Dataset<Row> d, List<Dataset<Row>> cached) {
@@ -150,30 +194,8 @@ public final class CooccurTransform {
     return mentions.sparkSession().createDataFrame(numbered, DICTIONARY);
   }
 
-  /**
-   * Windows holding more than {@code maxPerWindow} distinct entities, by window kind: the windows
-   * whose least salient entities the cap leaves out (reported in {@code runs}).
-   */
-  public static Map<String, Long> cappedWindows(Dataset<Row> mentions, int maxPerWindow) {
-    Map<String, Long> out = new TreeMap<>();
-    for (String kind : KINDS) {
-      out.put(kind, perEntity(mentions, kind).groupBy(WINDOW_ID).count().where(col("count").gt(maxPerWindow)).count());
-    }
-    return out;
-  }
-
-  /** One row per (window, entity) with its mentions in the window and first position. */
-  static Dataset<Row> perEntity(Dataset<Row> mentions, String kind) {
-    Column windowId = kind.equals(CooccurrencesTable.SENTENCE)
-        ? concat_ws("#", col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.SENTENCE_IDX).cast("string"))
-        : col(EntityMentionsTable.DOC_ID);
-    return mentions
-        .groupBy(windowId.as(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(WEIGHT), col(EntityMentionsTable.ENTITY_ID))
-        .agg(count(lit(1)).as(MENTIONS), min(col(EntityMentionsTable.BEGIN_CHAR)).as(FIRST));
-  }
-
-  /** A document's windows of one kind, from its grouped row (doc_id, period, weight, mentions). */
-  private static List<long[]> windows(Row doc, String kind, int maxPerWindow) {
+  /** A document's row of {@link #WINDOWS}, from its grouped mentions (doc_id, period, weight, mentions). */
+  private static Row windows(Row doc, int maxPerWindow) {
     List<Row> ms = doc.getList(doc.fieldIndex(DOC_MENTIONS));
     int[] sentence = new int[ms.size()];
     int[] begin = new int[ms.size()];
@@ -184,29 +206,66 @@ public final class CooccurTransform {
       begin[i] = m.getInt(1);
       entity[i] = m.getLong(2);
     }
-    return DocumentWindows.windows(sentence, begin, entity, kind.equals(CooccurrencesTable.SENTENCE), maxPerWindow);
+    Object[] out = new Object[3 + 3 * KINDS.length];
+    out[0] = doc.getAs(EntityMentionsTable.DOC_ID);
+    out[1] = doc.getAs(EntityMentionsTable.PERIOD);
+    out[2] = doc.getAs(WEIGHT);
+    int c = 3;
+    for (String kind : KINDS) {
+      DocumentWindows.Windows w = DocumentWindows.windows(sentence, begin, entity, kind.equals(CooccurrencesTable.SENTENCE), maxPerWindow);
+      long[] flat = new long[w.windows().stream().mapToInt(e -> e.length).sum()];
+      int[] ends = new int[w.windows().size()];
+      int n = 0;
+      for (int i = 0; i < ends.length; i++) {
+        long[] e = w.windows().get(i);
+        System.arraycopy(e, 0, flat, n, e.length);
+        n += e.length;
+        ends[i] = n;
+      }
+      out[c++] = flat;
+      out[c++] = ends;
+      out[c++] = w.capped();
+    }
+    return RowFactory.create(out);
+  }
+
+  /** A document's windows of one kind, from its cached row: each window's entities, ascending. */
+  private static List<long[]> windows(Row doc, String kind) {
+    List<Long> entities = doc.getList(doc.fieldIndex(entities(kind)));
+    List<Integer> ends = doc.getList(doc.fieldIndex(ends(kind)));
+    List<long[]> out = new ArrayList<>(ends.size());
+    int from = 0;
+    for (int end : ends) {
+      long[] w = new long[end - from];
+      for (int i = from; i < end; i++) {
+        w[i - from] = entities.get(i);
+      }
+      out.add(w);
+      from = end;
+    }
+    return out;
   }
 
   /** Per document and window kind: its windows (each holds an entity). */
-  private static Dataset<Row> windowCounts(Dataset<Row> documents, int maxPerWindow) {
+  private static Dataset<Row> windowCounts(Dataset<Row> documents) {
     return documents.flatMap((FlatMapFunction<Row, Row>) doc -> {
       String period = doc.getAs(EntityMentionsTable.PERIOD);
       List<Row> out = new ArrayList<>(KINDS.length);
       for (String kind : KINDS) {
-        out.add(RowFactory.create(kind, period, (long) windows(doc, kind, maxPerWindow).size()));
+        out.add(RowFactory.create(kind, period, (long) doc.getList(doc.fieldIndex(ends(kind))).size()));
       }
       return out.iterator();
     }, Encoders.row(WINDOW_COUNTS));
   }
 
   /** Per document, window kind and entity: the windows holding it. */
-  private static Dataset<Row> singles(Dataset<Row> documents, int maxPerWindow) {
+  private static Dataset<Row> singles(Dataset<Row> documents) {
     return documents.flatMap((FlatMapFunction<Row, Row>) doc -> {
       String period = doc.getAs(EntityMentionsTable.PERIOD);
       List<Row> out = new ArrayList<>();
       for (String kind : KINDS) {
         Map<Long, Long> n = new TreeMap<>();
-        for (var w : windows(doc, kind, maxPerWindow)) {
+        for (var w : windows(doc, kind)) {
           for (long e : w) {
             n.merge(e, 1L, Long::sum);
           }
@@ -218,7 +277,7 @@ public final class CooccurTransform {
   }
 
   /** Per document, window kind and pair (a before b): the windows holding both. */
-  private static Dataset<Row> pairs(Dataset<Row> documents, int maxPerWindow) {
+  private static Dataset<Row> pairs(Dataset<Row> documents) {
     return documents.flatMap((FlatMapFunction<Row, Row>) doc -> {
       String docId = doc.getAs(EntityMentionsTable.DOC_ID);
       String period = doc.getAs(EntityMentionsTable.PERIOD);
@@ -227,7 +286,7 @@ public final class CooccurTransform {
       for (String kind : KINDS) {
         // a pair of entity numbers (each under 2^31) as one long: a in the high half
         Map<Long, Long> n = new TreeMap<>();
-        for (long[] e : windows(doc, kind, maxPerWindow)) {
+        for (long[] e : windows(doc, kind)) {
           for (int i = 0; i < e.length; i++) {
             for (int j = i + 1; j < e.length; j++) {
               n.merge(e[i] << 32 | e[j], 1L, Long::sum);
@@ -245,19 +304,19 @@ public final class CooccurTransform {
    * document and a document in one month, so every count of {@code all} is the sum of the months'
    * and its five smallest example doc_ids are among the months' five smallest.
    */
-  private static Dataset<Row> statistics(Dataset<Row> documents, Dataset<Row> dictionary, int maxPerWindow, long minCount,
+  private static Dataset<Row> statistics(Dataset<Row> windows, Dataset<Row> dictionary, long minCount,
       List<Dataset<Row>> cached) {
     String w = CooccurrencesTable.WINDOW;
     String p = CooccurrencesTable.PERIOD;
     String e = ENTITY_NUMBER;
     String ex = CooccurrencesTable.EXAMPLE_DOC_IDS;
     Column all = lit(CooccurrencesTable.ALL).as(p);
-    Dataset<Row> monthlyTotals = windowCounts(documents, maxPerWindow).groupBy(w, p).agg(sum(col(N)).as(CooccurrencesTable.N_WINDOWS));
+    Dataset<Row> monthlyTotals = windowCounts(windows).groupBy(w, p).agg(sum(col(N)).as(CooccurrencesTable.N_WINDOWS));
     Dataset<Row> totals = cache(monthlyTotals.unionByName(monthlyTotals.groupBy(col(w), all)
         .agg(sum(col(CooccurrencesTable.N_WINDOWS)).as(CooccurrencesTable.N_WINDOWS))), cached);
-    Dataset<Row> monthlySingles = singles(documents, maxPerWindow).groupBy(w, p, e).agg(sum(col(N)).as(N));
+    Dataset<Row> monthlySingles = singles(windows).groupBy(w, p, e).agg(sum(col(N)).as(N));
     Dataset<Row> singles = cache(monthlySingles.unionByName(monthlySingles.groupBy(col(w), all, col(e)).agg(sum(col(N)).as(N))), cached);
-    Dataset<Row> monthlyPairs = cache(pairs(documents, maxPerWindow)
+    Dataset<Row> monthlyPairs = cache(pairs(windows)
         .groupBy(w, p, A, B)
         .agg(sum(col(N)).as(CooccurrencesTable.N_AB),
             sum(col(N).multiply(col(WEIGHT))).as(CooccurrencesTable.N_AB_SYNDICATED),

@@ -13,6 +13,12 @@ import java.util.List;
  */
 final class DocumentWindows {
 
+  /**
+   * @param windows each window's entities, ascending
+   * @param capped how many windows held more than {@code maxPerWindow} entities (their least salient left out)
+   */
+  record Windows(List<long[]> windows, int capped) {}
+
   private DocumentWindows() {}
 
   /**
@@ -20,9 +26,8 @@ final class DocumentWindows {
    * @param begin each mention's first character
    * @param entity each mention's entity number
    * @param bySentence sentence windows (else the one document window)
-   * @return each window's entities, ascending
    */
-  static List<long[]> windows(int[] sentence, int[] begin, long[] entity, boolean bySentence, int maxPerWindow) {
+  static Windows windows(int[] sentence, int[] begin, long[] entity, boolean bySentence, int maxPerWindow) {
     Integer[] order = new Integer[entity.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -30,6 +35,7 @@ final class DocumentWindows {
     Comparator<Integer> byWindow = Comparator.comparingInt(i -> bySentence ? sentence[i] : 0);
     Arrays.sort(order, byWindow.thenComparingLong(i -> entity[i]).thenComparingInt(i -> begin[i]));
     List<long[]> out = new ArrayList<>();
+    int[] capped = {0};
     int from = 0;
     while (from < order.length) {
       int to = from;
@@ -37,14 +43,14 @@ final class DocumentWindows {
       while (to < order.length && (bySentence ? sentence[order[to]] : 0) == key) {
         to++;
       }
-      out.add(window(order, from, to, begin, entity, maxPerWindow));
+      out.add(window(order, from, to, begin, entity, maxPerWindow, capped));
       from = to;
     }
-    return out;
+    return new Windows(out, capped[0]);
   }
 
-  /** One window from the mentions order[from..to), sorted by entity then position. */
-  private static long[] window(Integer[] order, int from, int to, int[] begin, long[] entity, int maxPerWindow) {
+  /** One window from the mentions order[from..to), sorted by entity then position; counts it in {@code capped[0]} if capped. */
+  private static long[] window(Integer[] order, int from, int to, int[] begin, long[] entity, int maxPerWindow, int[] capped) {
     List<long[]> entities = new ArrayList<>(); // {entity, mentions, first position}
     for (int i = from; i < to; i++) {
       int m = order[i];
@@ -55,6 +61,7 @@ final class DocumentWindows {
       }
     }
     if (entities.size() > maxPerWindow) {
+      capped[0]++;
       entities.sort(Comparator.<long[]>comparingLong(e -> -e[1]).thenComparingLong(e -> e[2]).thenComparingLong(e -> e[0]));
       entities = entities.subList(0, maxPerWindow);
     }

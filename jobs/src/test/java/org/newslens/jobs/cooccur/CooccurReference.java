@@ -4,15 +4,19 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,9 +32,10 @@ import org.newslens.common.schema.EntityMentionsTable;
 final class CooccurReference {
 
   private static final String WEIGHT = CooccurTransform.WEIGHT;
-  private static final String WINDOW_ID = CooccurTransform.WINDOW_ID;
-  private static final String MENTIONS = CooccurTransform.MENTIONS;
-  private static final String FIRST = CooccurTransform.FIRST;
+  private static final String WINDOW_ID = "window_id";
+  private static final String MENTIONS = "mentions_in_window";
+  private static final String FIRST = "first_char";
+  private static final String[] KINDS = {CooccurrencesTable.SENTENCE, CooccurrencesTable.DOCUMENT};
 
   private CooccurReference() {}
 
@@ -40,9 +45,28 @@ final class CooccurReference {
         .transform(w -> statistics(w, minCount));
   }
 
+  /** Windows holding more than {@code maxPerWindow} distinct entities, by window kind, counted on the (window, entity) rows. */
+  static Map<String, Long> cappedWindows(Dataset<Row> mentions, int maxPerWindow) {
+    Map<String, Long> out = new TreeMap<>();
+    for (String kind : KINDS) {
+      out.put(kind, perEntity(mentions, kind).groupBy(WINDOW_ID).count().where(col("count").gt(maxPerWindow)).count());
+    }
+    return out;
+  }
+
+  /** One row per (window, entity) with its mentions in the window and first position. */
+  static Dataset<Row> perEntity(Dataset<Row> mentions, String kind) {
+    Column windowId = kind.equals(CooccurrencesTable.SENTENCE)
+        ? concat_ws("#", col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.SENTENCE_IDX).cast("string"))
+        : col(EntityMentionsTable.DOC_ID);
+    return mentions
+        .groupBy(windowId.as(WINDOW_ID), col(EntityMentionsTable.DOC_ID), col(EntityMentionsTable.PERIOD), col(WEIGHT), col(EntityMentionsTable.ENTITY_ID))
+        .agg(count(lit(1)).as(MENTIONS), min(col(EntityMentionsTable.BEGIN_CHAR)).as(FIRST));
+  }
+
   /** One row per (window, entity) kept under the cap, for one window kind, in its document's month. */
   static Dataset<Row> entityWindows(Dataset<Row> mentions, String kind, int maxPerWindow) {
-    Dataset<Row> perEntity = CooccurTransform.perEntity(mentions, kind);
+    Dataset<Row> perEntity = perEntity(mentions, kind);
     var salience = Window.partitionBy(WINDOW_ID).orderBy(col(MENTIONS).desc(), col(FIRST).asc(), col(EntityMentionsTable.ENTITY_ID).asc());
     Dataset<Row> capped = perEntity.withColumn("rank", row_number().over(salience))
         .where(col("rank").leq(maxPerWindow))

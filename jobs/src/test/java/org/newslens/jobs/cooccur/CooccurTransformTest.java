@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -50,6 +51,12 @@ class CooccurTransformTest {
   private static List<Row> counted(Dataset<Row> mentions, int maxPerWindow, long minCount) {
     try (var counting = CooccurTransform.countPairs(mentions, maxPerWindow, minCount)) {
       return counting.pairs().collectAsList();
+    }
+  }
+
+  private static Map<String, Long> cappedWindows(Dataset<Row> mentions, int maxPerWindow) {
+    try (var counting = CooccurTransform.countPairs(mentions, maxPerWindow, 1)) {
+      return counting.cappedWindows();
     }
   }
 
@@ -137,8 +144,8 @@ class CooccurTransformTest {
     assertThat(List.of(pq.<String>getAs("entity_a"), pq.<String>getAs("entity_b"))).containsExactly("P", "Q");
     assertThat(List.of(n(pq, "n_ab"), n(pq, "n_a"), n(pq, "n_b"), n(pq, "n_windows"))).containsExactly(2L, 2L, 2L, 2L);
     assertThat(pq.<Long>getAs("n_ab_syndicated")).as("unweighted").isNull();
-    assertThat(CooccurTransform.cappedWindows(m, 2)).containsExactly(entry("document", 1L), entry("sentence", 1L));
-    assertThat(CooccurTransform.cappedWindows(m, 3)).containsExactly(entry("document", 0L), entry("sentence", 0L));
+    assertThat(cappedWindows(m, 2)).containsExactly(entry("document", 1L), entry("sentence", 1L));
+    assertThat(cappedWindows(m, 3)).containsExactly(entry("document", 0L), entry("sentence", 0L));
   }
 
   @Test
@@ -180,6 +187,9 @@ class CooccurTransformTest {
     List<String> reference = CooccurReference.cooccurrences(mentions, 3, 2).collectAsList().stream().map(Row::toString).sorted().toList();
     assertThat(reference).hasSizeGreaterThan(100);
     assertThat(fast).containsExactlyElementsOf(reference);
-    assertThat(CooccurTransform.cappedWindows(mentions, 3).get("document")).as("capped document windows").isGreaterThan(50);
+    Map<String, Long> capped = cappedWindows(mentions, 3);
+    assertThat(capped).as("capped windows").isEqualTo(CooccurReference.cappedWindows(mentions, 3));
+    assertThat(capped.get("document")).as("capped document windows").isGreaterThan(50);
+    assertThat(capped.get("sentence")).as("capped sentence windows").isGreaterThan(10);
   }
 }

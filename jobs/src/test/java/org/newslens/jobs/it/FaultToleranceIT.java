@@ -17,10 +17,12 @@ import org.newslens.jobs.SparkTestSession;
 import org.newslens.jobs.cli.Main;
 
 /**
- * Faults on a loopback standalone cluster while {@code entities} runs on the sample corpus: an
+ * A real Spark standalone cluster on 127.0.0.1 (Master + 1 Worker from the Spark jars, jobs
+ * submitted in client mode): {@code ingest} on it writes the same tables as a local run; then
+ * faults while {@code entities} runs on it over the sample corpus: an
  * executor JVM killed mid-stage (Spark re-runs its tasks on a replacement executor; the tables
- * equal a clean run's), and the driver killed while it writes {@code entity_mentions} (the previous
- * version stays whole and {@code check} passes; the next run equals a clean run).
+ * equal a clean local run's), and the driver killed while it writes {@code entity_mentions} (the
+ * previous version stays whole and {@code check} passes; the next run equals a clean local run).
  */
 class FaultToleranceIT {
 
@@ -29,14 +31,27 @@ class FaultToleranceIT {
 
   @TempDir static Path tmp;
   private static LoopbackCluster cluster;
+  /** The sample corpus ingested locally, in this JVM. */
+  private static Path local;
+  /** The same, then its entities recognised locally: what every run on the cluster must equal. */
   private static Path clean;
+  /** The sample corpus ingested on the cluster. */
+  private static Path clusterIngested;
 
   @BeforeAll
   static void cleanRun() throws Exception {
     cluster = LoopbackCluster.start(Files.createDirectories(tmp.resolve("cluster")));
-    clean = ingested("clean");
-    var out = Processes.newslens(Processes.ROOT, entitiesOnCluster(clean).toArray(String[]::new));
-    assertThat(out.exitCode()).as(out.stderr() + cluster.logs()).isZero();
+    local = tmp.resolve("local");
+    assertThat(Main.run("ingest", "--input", Processes.ROOT.resolve("data-samples/corpus").toString(), "--warehouse", local.toString()))
+        .isZero();
+    clean = SampleWarehouse.copy(local, tmp.resolve("clean"));
+    assertThat(Main.run("entities", "--warehouse", clean.toString())).isZero();
+    clusterIngested = tmp.resolve("cluster-ingested");
+    List<String> ingest = new ArrayList<>(List.of("ingest"));
+    ingest.addAll(cluster.submitOptions());
+    ingest.addAll(List.of("--input", "data-samples/corpus", "--warehouse", clusterIngested.toString()));
+    var ingested = Processes.newslens(Processes.ROOT, ingest.toArray(String[]::new));
+    assertThat(ingested.exitCode()).as(ingested.stderr() + cluster.logs()).isZero();
   }
 
   @AfterAll
@@ -44,10 +59,18 @@ class FaultToleranceIT {
     cluster.close();
   }
 
-  private static Path ingested(String name) {
-    Path wh = tmp.resolve(name);
-    assertThat(Main.run("ingest", "--input", Processes.ROOT.resolve("data-samples/corpus").toString(), "--warehouse", wh.toString())).isZero();
-    return wh;
+  /** A copy of the locally ingested warehouse. */
+  private static Path ingested(String name) throws Exception {
+    return SampleWarehouse.copy(local, tmp.resolve(name));
+  }
+
+  @Test
+  void ingestOnTheClusterWritesTheSameTablesAsALocalRun() throws Exception {
+    var clusterDocs = SparkSubmitIT.documents(clusterIngested);
+    assertThat(clusterDocs).hasSizeGreaterThan(400).isEqualTo(SparkSubmitIT.documents(local));
+    try (var apps = Files.list(cluster.workDir())) {
+      assertThat(apps.count()).as("the worker ran executors for the apps").isPositive();
+    }
   }
 
   private static List<String> entitiesOnCluster(Path warehouse, String... options) {

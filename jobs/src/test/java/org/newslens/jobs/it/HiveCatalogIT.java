@@ -34,8 +34,8 @@ class HiveCatalogIT {
     assertThat(Long.parseLong(row[1])).isEqualTo(1);
 
     // The same warehouse also opens in the default mode, where the folder is the catalog.
-    var plain = Processes.newslens(Processes.ROOT, "sql", "--warehouse", warehouse.toString(), "--output", "csv",
-        "SELECT count(*) FROM newslens.documents");
-    assertThat(plain.exitCode()).as(plain.stderr()).isZero();
+    // (in this JVM, whose session has no Hive support: what a default-mode reader has)
+    assertThat(org.newslens.jobs.cli.Main.run("sql", "--warehouse", warehouse.toString(), "--output", "csv",
+        "SELECT count(*) FROM newslens.documents")).isZero();
   }
 }
