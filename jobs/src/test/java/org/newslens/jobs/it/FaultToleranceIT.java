@@ -2,6 +2,13 @@ package org.newslens.jobs.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,8 +91,10 @@ class FaultToleranceIT {
   @Test
   void anExecutorKilledMidStageIsReplacedAndTheTablesEqualACleanRun() throws Exception {
     Path wh = ingested("executor-killed");
-    var job = Processes.newslensStarted(Processes.ROOT, entitiesOnCluster(wh).toArray(String[]::new));
-    ProcessHandle executor = awaitBusyExecutor(job);
+    int ui = LoopbackCluster.freePort();
+    var job = Processes.newslensStarted(Processes.ROOT,
+        entitiesOnCluster(wh, "--conf", "spark.ui.port=" + ui, "--conf", "spark.ui.enabled=true").toArray(String[]::new));
+    ProcessHandle executor = awaitBusyExecutor(job, new DriverStatus(ui));
     executor.destroyForcibly();
     var out = job.await();
     assertThat(out.exitCode()).as(out.stderr() + cluster.logs()).isZero();
@@ -108,17 +117,55 @@ class FaultToleranceIT {
     assertSameTables(wh);
   }
 
-  private static ProcessHandle awaitBusyExecutor(Processes.Started job) throws Exception {
+  /**
+   * Waits until the only executor is past its start (CPU time) and, by the driver's own status,
+   * runs tasks of a stage that is not finished: killing it then loses work the driver must re-run
+   * elsewhere, so a replacement executor is the only way the job can end well.
+   */
+  private static ProcessHandle awaitBusyExecutor(Processes.Started job, DriverStatus driver) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (System.nanoTime() < deadline && job.process().isAlive()) {
       for (ProcessHandle e : cluster.executors()) {
-        if (e.info().totalCpuDuration().orElse(Duration.ZERO).compareTo(BUSY_EXECUTOR_CPU) >= 0) {
+        if (e.info().totalCpuDuration().orElse(Duration.ZERO).compareTo(BUSY_EXECUTOR_CPU) >= 0 && driver.runsUnfinishedStage()) {
           return e;
         }
       }
       Thread.sleep(100);
     }
     throw new AssertionError("entities ended (or never got busy) before an executor could be killed:\n" + job.await().stderr());
+  }
+
+  /** The driver's monitoring API (its UI port): which stages run now and how many of their tasks are left. */
+  private record DriverStatus(int port) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** True when an active stage has tasks running now and at least two not yet complete. */
+    boolean runsUnfinishedStage() {
+      try {
+        for (var app : get("")) {
+          for (var stage : get("/" + app.get("id").asText() + "/stages?status=active")) {
+            int left = stage.get("numTasks").asInt() - stage.get("numCompleteTasks").asInt();
+            if (stage.get("numActiveTasks").asInt() > 0 && left >= 2) {
+              System.err.println("killing the executor in stage " + stage.get("stageId") + " (" + stage.get("name").asText() + "): "
+                  + left + " of " + stage.get("numTasks") + " tasks left");
+              return true;
+            }
+          }
+        }
+      } catch (IOException notUpYet) {
+        // the driver's UI is not serving yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+      var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/applications" + path))
+          .timeout(Duration.ofSeconds(2)).build();
+      return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
   }
 
   /** Waits until the job's commit (staged under {@code staging/<job>-<id>/}) has started writing {@code table}. */

@@ -90,7 +90,7 @@ final class LoopbackCluster implements AutoCloseable {
     throw new IllegalStateException("no worker registered with " + masterUrl + ";\n" + logs());
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (var s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
