@@ -95,6 +95,18 @@ final class ReportText {
   /** "U.S. District Court for the Eastern District of Louisiana": one court, not a country, a district and a state. */
   private static final Pattern COURT = Pattern.compile(
       "(?:U\\.S\\.|United States) (?:District |Bankruptcy |Circuit )?Court (?:of Appeals )?for the (?:[A-Z][a-z]+ )?(?:District|Circuit) of (?:[A-Z][a-z]+ ?){1,2}\\b");
+  /**
+   * A contractor of a contract notice: "Burns & McDonnell Engineering Co., Kansas City, Missouri,
+   * was awarded", "Raymond Pond Solution 8A II JV LLC,* Conyers, Georgia (W91278-18-D-0037); ...":
+   * the name runs from the start of a line, sentence or list item to the comma before its city
+   * and state, and is followed by the award ("was awarded", "will compete") or the next item of
+   * the list of awardees.
+   */
+  private static final Pattern CONTRACTOR = Pattern.compile(
+      "(?:^|(?<=[;\\n] |\\. |\\n|; and ))(?:The )?(?<name>[A-Z0-9][^;\\n]{1,120}?),\\*? (?<city>[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}),"
+          + " (?<state>[A-Z][a-z]+(?: (?:of )?[A-Z][a-z]+)?)(?: \\([A-Z0-9-]{6,30}\\))?(?=,? (?:[a-z-]+ ){0,3}(?:awarded|compete)\\b|;)");
+  /** Lower-case words a contractor's name may hold. */
+  private static final Set<String> NAME_FUNCTION_WORDS = Set.of("of", "and", "the", "for", "de", "&");
   private static final Pattern COUNTIES_AFTER = Pattern.compile("(?:,? (?:and )?[A-Z][a-z]+)* [Cc]ount(?:y|ies)\\b");
   private static final Pattern STATE_AFTER = Pattern.compile(",\\s+([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?(?: of [A-Z][a-z]+)?)\\b");
 
@@ -263,6 +275,10 @@ final class ReportText {
    */
   static List<Mention> joinParts(String text, List<Mention> kept) {
     List<Mention> sorted = new ArrayList<>(kept);
+    for (int[] name : contractors(text)) {
+      sorted.removeIf(m -> m.begin() < name[1] && name[0] < m.end());
+      sorted.add(new Mention(name[0], name[1], text.substring(name[0], name[1]), EntityType.ORG, null, null, Mention.CRF, 0.8, "", "none"));
+    }
     var court = COURT.matcher(text);
     while (court.find()) {
       int b = court.start();
@@ -284,6 +300,59 @@ final class ReportText {
           ? span(text, m, m.begin() - ordinal.group().length(), m.end()) : m);
     }
     return out;
+  }
+
+  /**
+   * The contractors' names of the contract notices in {@code text}, as [begin, end) spans. A name
+   * of words that each start with a capital or a digit (or are "of", "and", "&"...) before a city
+   * and a U.S. state, followed on its line by "awarded" or "contract". A company with its suffix, a
+   * comma and a unit that has a suffix too or starts with the company's first word are two names
+   * ("Lockheed Martin Corp., Lockheed Martin Aeronautics Co.", "The Boeing Co., Boeing Guidance
+   * Repair Center"); otherwise the comma is part of the name ("Northrop Grumman Systems Corp.,
+   * Military Aircraft Systems", "PCCP Constructors, JV").
+   */
+  static List<int[]> contractors(String text) {
+    List<int[]> out = new ArrayList<>();
+    var m = CONTRACTOR.matcher(text);
+    int from = 0;
+    while (from < text.length() && m.find(from)) {
+      String name = m.group("name");
+      int lineEnd = text.indexOf('\n', m.end());
+      String rest = text.substring(m.end(), lineEnd < 0 ? text.length() : lineEnd);
+      if (!US_STATES.contains(m.group("state")) || !(rest.contains("awarded") || rest.contains("contract")) || !capitalised(name)
+          || US_STATES.contains(name)) {
+        from = m.start() + 1; // a name may start inside what was rejected: "Work was done. PCCP Constructors, JV, ..."
+        continue;
+      }
+      from = m.end();
+      int begin = m.start("name");
+      int comma = name.indexOf(", ");
+      String company = name.substring(0, comma < 0 ? 0 : comma);
+      String division = name.substring(comma + 2);
+      if (comma > 0 && SUFFIX_END.matcher(company).find() && name.indexOf(", ", comma + 1) < 0
+          && (SUFFIX_END.matcher(division).find() || division.startsWith(company.split(" ")[0] + " "))) {
+        out.add(new int[] {begin, begin + comma});
+        out.add(new int[] {begin + comma + 2, m.end("name")});
+      } else {
+        out.add(new int[] {begin, m.end("name")});
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern SUFFIX_END = Pattern.compile("\\b(?:Inc|LLC|L\\.L\\.C|Co|Corp|Ltd|L\\.P|LP|LLP|PLC|JV)\\.?$");
+
+  private static boolean capitalised(String name) {
+    String[] words = name.split("[ ,/]+");
+    if (words.length > 12) {
+      return false;
+    }
+    for (String w : words) {
+      if (!w.isEmpty() && !Character.isUpperCase(w.charAt(0)) && !Character.isDigit(w.charAt(0)) && !NAME_FUNCTION_WORDS.contains(w)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Mention span(String text, Mention m, int begin, int end) {

@@ -77,4 +77,55 @@ class ReportTextTest {
     assertThat(out).extracting(Mention::surface).doesNotContain("RPAs", "Reconstructed", "P.L.")
         .contains("Islamic State of Iraq and the Levant");
   }
+
+  private static java.util.List<String> contractors(String text) {
+    return ReportText.contractors(text).stream().map(s -> text.substring(s[0], s[1])).toList();
+  }
+
+  @Test
+  void contractorsOfContractNoticesAreWholeNames() {
+    assertThat(contractors("Burns & McDonnell Engineering Co., Kansas City, Missouri, was awarded a $9,500,000 firm-fixed-price contract."))
+        .containsExactly("Burns & McDonnell Engineering Co.");
+    assertThat(contractors("The Boeing Co., St. Louis, Missouri, is awarded a $9,465,735 order.")).containsExactly("Boeing Co.");
+    assertThat(contractors("Northrop Grumman Systems Corp., Military Aircraft Systems, Melbourne, Florida, is being awarded an order."))
+        .containsExactly("Northrop Grumman Systems Corp., Military Aircraft Systems");
+    assertThat(contractors("Raytheon Missile Systems, Tucson, Arizona, with has been awarded a modification.")).containsExactly("Raytheon Missile Systems");
+    assertThat(contractors("Work was done. PCCP Constructors, JV, New Orleans, Louisiana, was awarded a $33,150,000 modification."))
+        .containsExactly("PCCP Constructors, JV");
+  }
+
+  @Test
+  void aCompanyAndItsNamedDivisionStayTwo() {
+    assertThat(contractors("Lockheed Martin Corp., Lockheed Martin Aeronautics Co., Fort Worth, Texas, is awarded $24,076,058."))
+        .containsExactly("Lockheed Martin Corp.", "Lockheed Martin Aeronautics Co.");
+    assertThat(contractors("The Boeing Co., Boeing Guidance Repair Center, Heath, Ohio, has been awarded a contract."))
+        .containsExactly("Boeing Co.", "Boeing Guidance Repair Center");
+  }
+
+  @Test
+  void everyAwardeeOfAListIsOneName() {
+    String text = "Bullock Tice Associates Inc.,* Pensacola, Florida (W91278-18-D-0032); Raymond Pond Solution 8A II JV LLC,* Conyers, "
+        + "Georgia (W91278-18-D-0037); Sherlock, Smith & Adams/Clark Nexsen JV,* Montgomery, Alabama (W91278-18-D-0038); and "
+        + "G.M. Hill Engineering Inc.,* Jacksonville, Florida (W91278-18-D-0045), will compete for each order of the $49,000,000 contract.";
+    assertThat(contractors(text)).containsExactly("Bullock Tice Associates Inc.", "Raymond Pond Solution 8A II JV LLC",
+        "Sherlock, Smith & Adams/Clark Nexsen JV", "G.M. Hill Engineering Inc.");
+  }
+
+  @Test
+  void placesOfWorkAndContractingOfficesAreNotContractors() {
+    assertThat(contractors("Work will be performed in Fort Worth, Texas (90 percent); and Marietta, Georgia (10 percent), and is "
+        + "expected to be completed in September 2018. U.S. Army Corps of Engineers, Rock Island, Illinois, is the contracting activity. "
+        + "Work will be performed in Dallas, Texas; Sunnyvale, California; and Troy, Alabama, under the awarded contract.")).isEmpty();
+    assertThat(contractors("Officials in Kansas City, Missouri, were awarded a prize.")).isEmpty();
+  }
+
+  @Test
+  void aContractorSplitByTheCrfComesOutAsOneOrganisation() {
+    String text = "Burns & McDonnell Engineering Co., Kansas City, Missouri, was awarded a $9,500,000 firm-fixed-price contract.";
+    var out = resolve(text, crf(text, "Burns", EntityType.PERSON), crf(text, "McDonnell Engineering Co.", EntityType.ORG),
+        crf(text, "Kansas City", EntityType.LOCATION), crf(text, "Missouri", EntityType.LOCATION));
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(tuple("Burns & McDonnell Engineering Co.", EntityType.ORG),
+        tuple("Kansas City", EntityType.LOCATION), tuple("Missouri", EntityType.LOCATION));
+    assertThat(out).extracting(Mention::type).doesNotContain(EntityType.PERSON);
+  }
 }
