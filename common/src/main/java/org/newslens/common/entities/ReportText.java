@@ -314,12 +314,17 @@ final class ReportText {
   static List<int[]> contractors(String text) {
     List<int[]> out = new ArrayList<>();
     var m = CONTRACTOR.matcher(text);
+    int[] awards = null;
+    int[] lines = null;
     int from = 0;
     while (from < text.length() && m.find(from)) {
       String name = m.group("name");
-      int lineEnd = text.indexOf('\n', m.end());
-      String rest = text.substring(m.end(), lineEnd < 0 ? text.length() : lineEnd);
-      if (!US_STATES.contains(m.group("state")) || !(rest.contains("awarded") || rest.contains("contract")) || !capitalised(name)
+      if (awards == null) {
+        awards = positions(text, AWARD);
+        lines = positions(text, LINE);
+      }
+      int award = next(awards, m.end());
+      if (!US_STATES.contains(m.group("state")) || award == Integer.MAX_VALUE || award > next(lines, m.end()) || !capitalised(name)
           || US_STATES.contains(name)) {
         from = m.start() + 1; // a name may start inside what was rejected: "Work was done. PCCP Constructors, JV, ..."
         continue;
@@ -340,6 +345,20 @@ final class ReportText {
     return out;
   }
 
+  private static final Pattern AWARD = Pattern.compile("awarded|contract");
+  private static final Pattern LINE = Pattern.compile("\n");
+
+  /** Where {@code p} matches in {@code text}, in order. */
+  private static int[] positions(String text, Pattern p) {
+    return p.matcher(text).results().mapToInt(java.util.regex.MatchResult::start).toArray();
+  }
+
+  /** The first of the sorted {@code positions} at or after {@code at}, or the largest int. */
+  private static int next(int[] positions, int at) {
+    int i = java.util.Arrays.binarySearch(positions, at);
+    i = i >= 0 ? i : -i - 1;
+    return i < positions.length ? positions[i] : Integer.MAX_VALUE;
+  }
   private static final Pattern SUFFIX_END = Pattern.compile("\\b(?:Inc|LLC|L\\.L\\.C|Co|Corp|Ltd|L\\.P|LP|LLP|PLC|JV)\\.?$");
 
   private static boolean capitalised(String name) {

@@ -112,6 +112,17 @@ class ReportTextTest {
   }
 
   @Test
+  void aLongListOnOneLineKeepsEveryAwardeeAndAListWithoutAnAwardHasNone() {
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < 3_000; i++) {
+      list.append("Acme Number").append(i).append(" Corp., Dallas, Texas (W91278-18-D-").append(i).append("); ");
+    }
+    String awarded = list + "and Last Co., Austin, Texas (W91278-18-D-9999), will compete for each order of the contract.";
+    assertThat(contractors(awarded)).hasSize(3_001).startsWith("Acme Number0 Corp.").endsWith("Last Co.");
+    assertThat(contractors(list + "and Last Co., Austin, Texas (W91278-18-D-9999), were listed.\nA contract was awarded.")).isEmpty();
+  }
+
+  @Test
   void placesOfWorkAndContractingOfficesAreNotContractors() {
     assertThat(contractors("Work will be performed in Fort Worth, Texas (90 percent); and Marietta, Georgia (10 percent), and is "
         + "expected to be completed in September 2018. U.S. Army Corps of Engineers, Rock Island, Illinois, is the contracting activity. "
