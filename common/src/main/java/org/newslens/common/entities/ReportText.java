@@ -276,6 +276,9 @@ final class ReportText {
   static List<Mention> joinParts(String text, List<Mention> kept) {
     List<Mention> sorted = new ArrayList<>(kept);
     for (int[] name : contractors(text)) {
+      if (kept.stream().anyMatch(m -> m.type() == EntityType.PERSON && m.begin() == name[0] && m.end() == name[1])) {
+        continue; // "John Smith, Dallas, Texas, was awarded the medal": a person, as the CRF read it
+      }
       sorted.removeIf(m -> m.begin() < name[1] && name[0] < m.end());
       sorted.add(new Mention(name[0], name[1], text.substring(name[0], name[1]), EntityType.ORG, null, null, Mention.CRF, 0.8, "", "none"));
     }

@@ -139,4 +139,12 @@ class ReportTextTest {
         tuple("Kansas City", EntityType.LOCATION), tuple("Missouri", EntityType.LOCATION));
     assertThat(out).extracting(Mention::type).doesNotContain(EntityType.PERSON);
   }
+
+  @Test
+  void aPersonTheCrfReadWholeStaysAPerson() {
+    String text = "John Smith, Dallas, Texas, was awarded the Medal of Honor.";
+    var out = resolve(text, crf(text, "John Smith", EntityType.PERSON), crf(text, "Dallas", EntityType.LOCATION),
+        crf(text, "Texas", EntityType.LOCATION));
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(tuple("John Smith", EntityType.PERSON));
+  }
 }
