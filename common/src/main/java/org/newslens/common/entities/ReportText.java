@@ -81,7 +81,12 @@ final class ReportText {
   /** "S. 593", "H.R. 1346", "H.Res. 375": a bill, not a place. */
   private static final Pattern BILL = Pattern.compile("(?:S|H\\.?R|H\\.?\\s?Res|S\\.?\\s?Res|H\\.?J\\.?\\s?Res|P\\.?L)\\.?");
   private static final Pattern DEFINITION = Pattern.compile("\\(([A-Z]{2,6})\\)");
-  private static final Pattern SUFFIX = Pattern.compile("(?:Inc|LLC|L\\.L\\.C|Co|Corp|Ltd|L\\.P|LP|PLC|plc)\\.?");
+  /** Company suffixes: "Inc.", "LLC", "Corp."... */
+  private static final String COMPANY_SUFFIXES = "Inc|LLC|L\\.L\\.C|Co|Corp|Ltd|L\\.P|LP|PLC";
+  /** A suffix the CRF cut off a company's name: "Black River Systems Co" + "Inc.". */
+  private static final Pattern SUFFIX = Pattern.compile("(?:" + COMPANY_SUFFIXES + "|plc)\\.?");
+  /** A contractor's name that ends in a company suffix (joint ventures' "JV" and partnerships' "LLP" too). */
+  private static final Pattern SUFFIX_END = Pattern.compile("\\b(?:" + COMPANY_SUFFIXES + "|LLP|JV)\\.?$");
   private static final Pattern GAP = Pattern.compile("[.,]?\\s?");
   private static final Pattern ORDINAL = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:st|nd|rd|th)\\s$");
   private static final Pattern NUMBER_AFTER = Pattern.compile("\\s?\\d");
@@ -105,6 +110,9 @@ final class ReportText {
   private static final Pattern CONTRACTOR = Pattern.compile(
       "(?:^|(?<=[;\\n] |\\. |\\n|; and ))(?:The )?(?<name>[A-Z0-9][^;\\n]{1,120}?),\\*? (?<city>[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}),"
           + " (?<state>[A-Z][a-z]+(?: (?:of )?[A-Z][a-z]+)?)(?: \\([A-Z0-9-]{6,30}\\))?(?=,? (?:[a-z-]+ ){0,3}(?:awarded|compete)\\b|;)");
+  /** What a contractor's line says after the name, and the line ends it must come before. */
+  private static final Pattern AWARD = Pattern.compile("awarded|contract");
+  private static final Pattern LINE = Pattern.compile("\n");
   /** Lower-case words a contractor's name may hold. */
   private static final Set<String> NAME_FUNCTION_WORDS = Set.of("of", "and", "the", "for", "de", "&");
   private static final Pattern COUNTIES_AFTER = Pattern.compile("(?:,? (?:and )?[A-Z][a-z]+)* [Cc]ount(?:y|ies)\\b");
@@ -279,15 +287,13 @@ final class ReportText {
       if (kept.stream().anyMatch(m -> m.type() == EntityType.PERSON && m.begin() == name[0] && m.end() == name[1])) {
         continue; // "John Smith, Dallas, Texas, was awarded the medal": a person, as the CRF read it
       }
-      sorted.removeIf(m -> m.begin() < name[1] && name[0] < m.end());
-      sorted.add(new Mention(name[0], name[1], text.substring(name[0], name[1]), EntityType.ORG, null, null, Mention.CRF, 0.8, "", "none"));
+      asOneOrganisation(text, sorted, name[0], name[1]);
     }
     var court = COURT.matcher(text);
     while (court.find()) {
       int b = court.start();
       int e = court.end() - (text.charAt(court.end() - 1) == ' ' ? 1 : 0);
-      sorted.removeIf(m -> m.begin() < e && b < m.end());
-      sorted.add(new Mention(b, e, text.substring(b, e), EntityType.ORG, null, null, Mention.CRF, 0.8, "", "none"));
+      asOneOrganisation(text, sorted, b, e);
     }
     sorted.sort(Comparator.comparingInt(Mention::begin));
     List<Mention> out = new ArrayList<>(sorted.size());
@@ -303,6 +309,12 @@ final class ReportText {
           ? span(text, m, m.begin() - ordinal.group().length(), m.end()) : m);
     }
     return out;
+  }
+
+  /** Replaces every mention that overlaps [begin, end) by one organisation over that span. */
+  private static void asOneOrganisation(String text, List<Mention> mentions, int begin, int end) {
+    mentions.removeIf(m -> m.begin() < end && begin < m.end());
+    mentions.add(new Mention(begin, end, text.substring(begin, end), EntityType.ORG, null, null, Mention.CRF, 0.8, "", "none"));
   }
 
   /**
@@ -348,9 +360,6 @@ final class ReportText {
     return out;
   }
 
-  private static final Pattern AWARD = Pattern.compile("awarded|contract");
-  private static final Pattern LINE = Pattern.compile("\n");
-
   /** Where {@code p} matches in {@code text}, in order. */
   private static int[] positions(String text, Pattern p) {
     return p.matcher(text).results().mapToInt(java.util.regex.MatchResult::start).toArray();
@@ -362,7 +371,6 @@ final class ReportText {
     i = i >= 0 ? i : -i - 1;
     return i < positions.length ? positions[i] : Integer.MAX_VALUE;
   }
-  private static final Pattern SUFFIX_END = Pattern.compile("\\b(?:Inc|LLC|L\\.L\\.C|Co|Corp|Ltd|L\\.P|LP|LLP|PLC|JV)\\.?$");
 
   private static boolean capitalised(String name) {
     String[] words = name.split("[ ,/]+");
