@@ -19,8 +19,9 @@ final class Summary {
     out.append(String.format("  documents   %,10d   (%d periods, languages: %s)%n",
         r.documents(), r.periods().size(), top(r.languages())));
     out.append(String.format("  quarantine  %,10d   %s%n", r.quarantined(), r.reasons().isEmpty() ? "" : top(r.reasons())));
-    out.append(String.format("  near-dups   %,10d   non-canonical copies in %,d near-duplicate clusters%n",
-        r.nearDuplicates().copies(), r.nearDuplicates().clusters()));
+    out.append(String.format("  near-dups   %,10d   non-canonical copies in %,d near-duplicate clusters; %,d candidate pairs verified (%.2f a document)%n",
+        r.nearDuplicates().copies(), r.nearDuplicates().clusters(), r.nearDuplicates().candidatePairs(),
+        r.nearDuplicates().candidatePairs() / (double) Math.max(1, r.documents())));
     out.append(String.format("  check       %,10d = %d + %d (records in = documents + quarantine)%n",
         r.rowsIn(), r.documents(), r.quarantined()));
     out.append(String.format("  dates       %s%n", top(r.dateStatus())));

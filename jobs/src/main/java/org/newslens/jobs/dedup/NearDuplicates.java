@@ -73,28 +73,38 @@ public final class NearDuplicates {
 
   private NearDuplicates() {}
 
+  /** The documents with their clusters set, and the candidate pairs the LSH buckets proposed. */
+  public record Assigned(Dataset<Row> documents, long candidatePairs) {}
+
+  /** Pairs that reached the threshold, and how many candidate pairs were verified to find them. */
+  public record Similar(Dataset<Row> pairs, long candidatePairs) {}
+
   /**
    * {@code documents} (one row per distinct text, {@code syndication_count} holding its exact
    * copies) with {@code dup_cluster} (doc_id of the cluster's canonical document),
    * {@code is_canonical} and {@code syndication_count} (input records in the cluster) set.
    */
-  public static Dataset<Row> assign(Dataset<Row> documents, DedupOptions options) {
-    Dataset<Row> labels = Components.canonical(similarPairs(documents, options), documents);
+  public static Assigned assign(Dataset<Row> documents, DedupOptions options) {
+    Similar similar = similarPairs(documents, options);
+    Dataset<Row> labels = Components.canonical(similar.pairs(), documents);
     Dataset<Row> joined = documents.drop(DocumentsTable.DUP_CLUSTER, DocumentsTable.IS_CANONICAL)
         .join(labels, documents.col(DocumentsTable.DOC_ID).equalTo(labels.col(Components.NODE)), "left")
         .withColumn(DocumentsTable.DUP_CLUSTER, coalesce(col(Components.CANONICAL), col(DocumentsTable.DOC_ID)))
         .withColumn(DocumentsTable.IS_CANONICAL, col(DocumentsTable.DUP_CLUSTER).equalTo(col(DocumentsTable.DOC_ID)))
         .withColumn(DocumentsTable.SYNDICATION_COUNT,
             sum(col(DocumentsTable.SYNDICATION_COUNT)).over(Window.partitionBy(DocumentsTable.DUP_CLUSTER)).cast("int"));
-    return joined.select(java.util.Arrays.stream(documents.columns()).map(c -> col(c)).toArray(Column[]::new));
+    return new Assigned(joined.select(java.util.Arrays.stream(documents.columns()).map(c -> col(c)).toArray(Column[]::new)),
+        similar.candidatePairs());
   }
 
   /**
    * Pairs {@code (a, b, jaccard)}, {@code a < b}, of documents whose shingle sets reach the
    * threshold and whose numbers agree. The shingle sets and bucket keys are computed once and kept
-   * by a local checkpoint (memory, spilling to disk) for the candidate join and the verification.
+   * by a local checkpoint (memory, spilling to disk) for the candidate join and the verification;
+   * so are the candidate pairs, which are counted (what the LSH costs grows with pairs per document,
+   * not with documents: the number to watch as a corpus grows).
    */
-  public static Dataset<Row> similarPairs(Dataset<Row> documents, DedupOptions options) {
+  public static Similar similarPairs(Dataset<Row> documents, DedupOptions options) {
     Dataset<Row> shingled = shingles(documents);
     Dataset<Row> hashed = new MinHashLSH()
         .setNumHashTables(options.bands() * options.rows())
@@ -106,7 +116,8 @@ public final class NearDuplicates {
         .select(col(DocumentsTable.DOC_ID), col(IDS), col(NUMBERS), bucketKeys(options).as(BUCKETS))
         .localCheckpoint();
     Dataset<Row> candidates = candidates(hashed.select(col(DocumentsTable.DOC_ID), explode(col(BUCKETS)).as(BUCKET)),
-        options.bucketCap());
+        options.bucketCap()).localCheckpoint();
+    long candidatePairs = candidates.count();
     Dataset<Row> a = hashed.select(col(DocumentsTable.DOC_ID).as("a"), col(IDS).as("ids_a"), col(NUMBERS).as("numbers_a"));
     Dataset<Row> b = hashed.select(col(DocumentsTable.DOC_ID).as("b"), col(IDS).as("ids_b"), col(NUMBERS).as("numbers_b"));
     // |A ∪ B| = |A| + |B| - |A ∩ B|, so J >= t is |A ∩ B| (1 + t) >= t (|A| + |B|): one set
@@ -117,9 +128,9 @@ public final class NearDuplicates {
     Column jaccard = common.divide(sizes.minus(common));
     Column numbersAgree = size(array_except(col("numbers_a"), col("numbers_b"))).equalTo(0)
         .or(size(array_except(col("numbers_b"), col("numbers_a"))).equalTo(0));
-    return candidates.join(a, "a").join(b, "b")
+    return new Similar(candidates.join(a, "a").join(b, "b")
         .where(numbersAgree.and(similar))
-        .select(col("a"), col("b"), jaccard.as("jaccard"));
+        .select(col("a"), col("b"), jaccard.as("jaccard")), candidatePairs);
   }
 
   /**

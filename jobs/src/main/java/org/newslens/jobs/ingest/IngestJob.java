@@ -51,8 +51,14 @@ public final class IngestJob {
       Set<String> rewrittenPeriods,
       Map<String, Double> stageSeconds) {}
 
-  /** Documents that are near-duplicates (not canonical) and the clusters they fall in. */
-  public record NearDuplicateCounts(long copies, long clusters) {}
+  /** Counter in {@code runs.counters}: candidate pairs the near-duplicate LSH proposed and verified. */
+  public static final String CANDIDATE_PAIRS = "near_duplicate_candidate_pairs";
+
+  /**
+   * Documents that are near-duplicates (not canonical), the clusters they fall in, and the
+   * candidate pairs verified to find them.
+   */
+  public record NearDuplicateCounts(long copies, long clusters, long candidatePairs) {}
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -79,7 +85,8 @@ public final class IngestJob {
     try {
       long rowsIn = timer.time("read+clean", cleaned::count);
       var split = IngestTransform.split(cleaned, runId);
-      Dataset<Row> documents = timer.time("near-duplicates", () -> NearDuplicates.assign(split.documents(), options.dedup()));
+      NearDuplicates.Assigned assigned = timer.time("near-duplicates", () -> NearDuplicates.assign(split.documents(), options.dedup()));
+      Dataset<Row> documents = assigned.documents();
       Optional<Set<String>> changed = options.since().map(since -> ChangedPeriods.of(spark, warehouse, documents, since));
       try (TableCommit commit = new AtomicTableWriter(warehouse).begin(NAME)) {
         timer.time("write documents", () -> {
@@ -110,7 +117,7 @@ public final class IngestJob {
               rowsIn,
               sum(periods),
               sum(reasons),
-              nearDuplicates(docs),
+              nearDuplicates(docs, assigned.candidatePairs()),
               reasons,
               countBy(cleaned.filter(col(CleanedRecords.ERROR_CODE).isNull()), CleanedRecords.DATE_STATUS),
               periods,
@@ -147,6 +154,7 @@ public final class IngestJob {
     counters.put("files", (long) r.files());
     counters.put("near_duplicates", r.nearDuplicates().copies());
     counters.put("near_duplicate_clusters", r.nearDuplicates().clusters());
+    counters.put(CANDIDATE_PAIRS, r.nearDuplicates().candidatePairs());
     counters.put("input_bytes", r.inputBytes());
     Map<String, Long> rowsOut = new LinkedHashMap<>();
     rowsOut.put(DocumentsTable.NAME, r.documents());
@@ -156,11 +164,11 @@ public final class IngestJob {
         r.rowsIn(), rowsOut, r.quarantined(), counters, r.stageSeconds()));
   }
 
-  private static NearDuplicateCounts nearDuplicates(Dataset<Row> docs) {
+  private static NearDuplicateCounts nearDuplicates(Dataset<Row> docs, long candidatePairs) {
     Row row = docs.where(not(col(DocumentsTable.IS_CANONICAL)))
         .agg(count(lit(1)), countDistinct(col(DocumentsTable.DUP_CLUSTER)))
         .first();
-    return new NearDuplicateCounts(row.getLong(0), row.getLong(1));
+    return new NearDuplicateCounts(row.getLong(0), row.getLong(1), candidatePairs);
   }
 
   private static long sum(Map<String, Long> counts) {

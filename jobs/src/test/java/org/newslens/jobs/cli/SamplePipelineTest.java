@@ -70,6 +70,15 @@ class SamplePipelineTest {
   }
 
   @Test
+  void ingestCountsTheNearDuplicateCandidatePairsItVerified() {
+    Row run = sql("SELECT counters['near_duplicates'], counters['" + org.newslens.jobs.ingest.IngestJob.CANDIDATE_PAIRS + "'] "
+        + "FROM newslens.runs WHERE job = 'ingest'").get(0);
+    assertThat(run.isNullAt(1)).as("the candidate-pair counter is logged").isFalse();
+    // Each near-duplicate joins its cluster through at least one verified candidate pair.
+    assertThat(run.getLong(1)).isGreaterThanOrEqualTo(run.getLong(0));
+  }
+
+  @Test
   void themeModelsStayOnThemeAndAreCoherent() {
     var lexicon = org.newslens.common.topics.ThemeLexicon.load(java.util.Optional.empty());
     for (String theme : List.of("defence", "energy")) {

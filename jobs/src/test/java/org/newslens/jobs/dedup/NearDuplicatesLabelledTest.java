@@ -42,7 +42,7 @@ class NearDuplicatesLabelledTest {
   @Test
   void defaultThresholdHasPrecisionAndRecallOfAtLeast95Percent() {
     var options = DedupOptions.of(DedupOptions.THRESHOLD_DEFAULT, 42);
-    Dataset<Row> clustered = NearDuplicates.assign(labelled, options);
+    Dataset<Row> clustered = NearDuplicates.assign(labelled, options).documents();
     Score score = score(clustered);
     System.out.printf(Locale.ROOT, "near-duplicates, labelled set: %d documents, %d duplicate pairs; threshold %.2f:"
         + " precision %.4f, recall %.4f (tp %d, fp %d, fn %d)%n", labelled.count(), score.truePairs(),
@@ -53,7 +53,7 @@ class NearDuplicatesLabelledTest {
 
   @Test
   void thresholdSweep() {
-    Dataset<Row> pairs = NearDuplicates.similarPairs(labelled, DedupOptions.of(SWEEP[0], 42)).cache();
+    Dataset<Row> pairs = NearDuplicates.similarPairs(labelled, DedupOptions.of(SWEEP[0], 42)).pairs().cache();
     Map<Double, Score> scores = new java.util.TreeMap<>();
     for (double t : SWEEP) {
       Dataset<Row> labels = Components.canonical(pairs.where(col("jaccard").geq(t)), labelled);

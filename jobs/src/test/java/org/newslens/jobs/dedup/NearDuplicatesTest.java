@@ -29,7 +29,7 @@ class NearDuplicatesTest {
 
   private Map<String, Row> assign(List<Row> docs) {
     var input = spark.createDataFrame(docs, LabelledNearDuplicates.SCHEMA);
-    return NearDuplicates.assign(input, DedupOptions.of(DedupOptions.THRESHOLD_DEFAULT, 42))
+    return NearDuplicates.assign(input, DedupOptions.of(DedupOptions.THRESHOLD_DEFAULT, 42)).documents()
         .select("doc_id", "dup_cluster", "is_canonical", "syndication_count")
         .collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(0), r -> r));
@@ -72,6 +72,27 @@ class NearDuplicatesTest {
     assertThat(out.get("n3").getString(1)).isEqualTo("n1");
     assertThat(out.get("n2").getString(1)).isEqualTo("n2");
     assertThat(out.get("n2").getInt(3)).isEqualTo(1);
+  }
+
+  @Test
+  void candidatePairsCountWhatTheBucketsProposeIncludingPairsTheVerificationRejects() {
+    String notice = "Acme Corp., Dayton, Ohio, has been awarded a firm-fixed-price contract for aircraft "
+        + "spare parts and repair services for the Air Force, with work to be performed in Dayton and "
+        + "an estimated completion date of Sept. 30, 2027. Fiscal 2026 operations funds were obligated "
+        + "at award. The Air Force Sustainment Center is the contracting activity (FA8100-26-D-%04d).";
+    var input = spark.createDataFrame(List.of(
+        doc("n1", "2026-05-01", String.format(notice, 11), 1),
+        doc("n2", "2026-05-01", String.format(notice, 12), 1),
+        doc("n3", "2026-05-02", "Update: " + String.format(notice, 11), 1),
+        doc("other", "2026-05-02", STORY, 1)), LabelledNearDuplicates.SCHEMA);
+
+    var similar = NearDuplicates.similarPairs(input, DedupOptions.of(DedupOptions.THRESHOLD_DEFAULT, 42));
+
+    // n1-n3 is a copy; n2 shares every shingle but its contract number with both, so the buckets
+    // propose it twice and the number check rejects it; the unrelated story shares no bucket.
+    assertThat(similar.pairs().select("a", "b").collectAsList()).extracting(r -> r.getString(0) + "-" + r.getString(1))
+        .containsExactly("n1-n3");
+    assertThat(similar.candidatePairs()).isEqualTo(3);
   }
 
   @Test
