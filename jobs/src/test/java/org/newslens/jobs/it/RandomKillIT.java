@@ -19,8 +19,8 @@ import org.newslens.jobs.SparkTestSession;
 import org.newslens.jobs.cli.Main;
 
 /**
- * The fault suite's random kills: {@code run} on the sample corpus, over a warehouse that holds a
- * previous run of part of it, is killed with SIGKILL at five random moments spread over a clean
+ * The fault suite's random kills: {@code run} on four files of the sample corpus, over a warehouse
+ * that holds a previous run of three of them, is killed with SIGKILL at five random moments spread over a clean
  * run's duration (so across all its stages), each time in a fresh re-run. After each kill
  * {@code check} passes; the re-run that is let finish leaves no staging, trash or lock behind and
  * writes tables equal to a clean run's. The moments come from {@code -Dnewslens.killSeed} (default:
@@ -39,7 +39,13 @@ class RandomKillIT {
 
   @Test
   void aRunKilledAtRandomMomentsLeavesACheckedWarehouseAndTheNextRunEqualsACleanOne() throws Exception {
-    Path corpus = Processes.ROOT.resolve("data-samples/corpus");
+    // Part of the sample corpus: every stage has work (reports, contract notices, a wire story, a
+    // Wikinews page: 250 documents, both themes), and each run takes about 70 % of a whole-sample
+    // run, which the seven runs here multiply.
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    for (String f : List.of("crs-reports-2026.jsonl", "dod-contracts-2018.jsonl", "seed-article.txt", "wikinews-2015-korea.jsonl")) {
+      Files.copy(Processes.ROOT.resolve("data-samples/corpus").resolve(f), corpus.resolve(f));
+    }
     Path clean = tmp.resolve("clean");
     long started = System.nanoTime();
     var reference = Processes.newslens(Processes.ROOT, run(corpus, clean).toArray(String[]::new));
