@@ -20,11 +20,25 @@ class NearDuplicatesTest {
       + "Officials declined to give the value of the contract but said financing had been agreed. "
       + "The first systems are expected to be deployed near the northern border after trials.";
 
+  /** A templated contract notice; its contract number is the format argument. */
+  private static final String NOTICE = "Acme Corp., Dayton, Ohio, has been awarded a firm-fixed-price contract for aircraft "
+      + "spare parts and repair services for the Air Force, with work to be performed in Dayton and "
+      + "an estimated completion date of Sept. 30, 2027. Fiscal 2026 operations funds were obligated "
+      + "at award. The Air Force Sustainment Center is the contracting activity (FA8100-26-D-%04d).";
+
   private final SparkSession spark = SparkTestSession.get();
 
   private static Row doc(String id, String date, String text, int copies) {
     Timestamp ts = date == null ? null : Timestamp.valueOf(date + " 00:00:00");
     return RowFactory.create(id, "x", null, ts, text, copies, id, true);
+  }
+
+  /** n1, n2 with another contract number, n3 a copy of n1 with a prefix. */
+  private static List<Row> notices() {
+    return List.of(
+        doc("n1", "2026-05-01", String.format(NOTICE, 11), 1),
+        doc("n2", "2026-05-01", String.format(NOTICE, 12), 1),
+        doc("n3", "2026-05-02", "Update: " + String.format(NOTICE, 11), 1));
   }
 
   private Map<String, Row> assign(List<Row> docs) {
@@ -59,14 +73,7 @@ class NearDuplicatesTest {
 
   @Test
   void templatedNoticesWithDifferentNumbersStayApart() {
-    String notice = "Acme Corp., Dayton, Ohio, has been awarded a firm-fixed-price contract for aircraft "
-        + "spare parts and repair services for the Air Force, with work to be performed in Dayton and "
-        + "an estimated completion date of Sept. 30, 2027. Fiscal 2026 operations funds were obligated "
-        + "at award. The Air Force Sustainment Center is the contracting activity (FA8100-26-D-%04d).";
-    var out = assign(List.of(
-        doc("n1", "2026-05-01", String.format(notice, 11), 1),
-        doc("n2", "2026-05-01", String.format(notice, 12), 1),
-        doc("n3", "2026-05-02", "Update: " + String.format(notice, 11), 1)));
+    var out = assign(notices());
 
     assertThat(out.get("n1").getString(1)).isEqualTo("n1");
     assertThat(out.get("n3").getString(1)).isEqualTo("n1");
@@ -76,15 +83,9 @@ class NearDuplicatesTest {
 
   @Test
   void candidatePairsCountWhatTheBucketsProposeIncludingPairsTheVerificationRejects() {
-    String notice = "Acme Corp., Dayton, Ohio, has been awarded a firm-fixed-price contract for aircraft "
-        + "spare parts and repair services for the Air Force, with work to be performed in Dayton and "
-        + "an estimated completion date of Sept. 30, 2027. Fiscal 2026 operations funds were obligated "
-        + "at award. The Air Force Sustainment Center is the contracting activity (FA8100-26-D-%04d).";
-    var input = spark.createDataFrame(List.of(
-        doc("n1", "2026-05-01", String.format(notice, 11), 1),
-        doc("n2", "2026-05-01", String.format(notice, 12), 1),
-        doc("n3", "2026-05-02", "Update: " + String.format(notice, 11), 1),
-        doc("other", "2026-05-02", STORY, 1)), LabelledNearDuplicates.SCHEMA);
+    var docs = new java.util.ArrayList<>(notices());
+    docs.add(doc("other", "2026-05-02", STORY, 1));
+    var input = spark.createDataFrame(docs, LabelledNearDuplicates.SCHEMA);
 
     var similar = NearDuplicates.similarPairs(input, DedupOptions.of(DedupOptions.THRESHOLD_DEFAULT, 42));
 

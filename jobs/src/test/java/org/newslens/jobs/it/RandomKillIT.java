@@ -20,8 +20,8 @@ import org.newslens.jobs.cli.Main;
 
 /**
  * The fault suite's random kills: {@code run} on four files of the sample corpus, over a warehouse
- * that holds a previous run of three of them, is killed with SIGKILL at five random moments spread over a clean
- * run's duration (so across all its stages), each time in a fresh re-run. After each kill
+ * that holds a previous run of three of them, is killed with SIGKILL at five random moments spread
+ * over a clean run's duration (so across all its stages), each time in a fresh re-run. After each kill
  * {@code check} passes; the re-run that is let finish leaves no staging, trash or lock behind and
  * writes tables equal to a clean run's. The moments come from {@code -Dnewslens.killSeed} (default:
  * the clock), printed so a failure can be replayed.
