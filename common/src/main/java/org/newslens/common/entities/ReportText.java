@@ -283,8 +283,11 @@ final class ReportText {
    */
   static List<Mention> joinParts(String text, List<Mention> kept) {
     List<Mention> sorted = new ArrayList<>(kept);
-    for (int[] name : contractors(text)) {
-      if (kept.stream().anyMatch(m -> m.type() == EntityType.PERSON && m.begin() == name[0] && m.end() == name[1])) {
+    List<int[]> contractors = contractors(text);
+    Set<Long> people = contractors.isEmpty() ? Set.of() : kept.stream().filter(m -> m.type() == EntityType.PERSON)
+        .map(m -> spanKey(m.begin(), m.end())).collect(java.util.stream.Collectors.toSet());
+    for (int[] name : contractors) {
+      if (people.contains(spanKey(name[0], name[1]))) {
         continue; // "John Smith, Dallas, Texas, was awarded the medal": a person, as the CRF read it
       }
       asOneOrganisation(text, sorted, name[0], name[1]);
@@ -309,6 +312,11 @@ final class ReportText {
           ? span(text, m, m.begin() - ordinal.group().length(), m.end()) : m);
     }
     return out;
+  }
+
+  /** [begin, end) as one key. */
+  private static long spanKey(int begin, int end) {
+    return ((long) begin << 32) | end;
   }
 
   /** Replaces every mention that overlaps [begin, end) by one organisation over that span. */
