@@ -43,7 +43,7 @@ public final class TopicTables {
   public static final StructType DOC_THEMES_SCHEMA = new StructType()
       .add(DOC_ID, StringType, false, "Document")
       .add(THEME, StringType, false, "defence, energy or other; a document may have both defence and energy")
-      .add(SCORE, DoubleType, false, "Lexicon matches per 100 topic tokens")
+      .add(SCORE, DoubleType, false, "Classifier probability (a theme with a trained classifier) or lexicon matches per 100 topic tokens")
       .add(MATCHED_TERMS, createArrayType(StringType, false), false, "Distinct lexicon terms and themed entities matched, sorted");
 
   public static final StructType TOPICS_SCHEMA = new StructType()

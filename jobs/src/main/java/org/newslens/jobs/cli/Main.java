@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, IngestCommand.class, EntitiesCommand.class, CooccurCommand.class, GraphCommand.class, TopicsCommand.class, EvalNerCommand.class, SqlCommand.class, TablesCommand.class, DescribeCommand.class, ExportDuckDbCommand.class, ServeSqlCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, IngestCommand.class, EntitiesCommand.class, CooccurCommand.class, GraphCommand.class, TopicsCommand.class, EvalNerCommand.class, TrainThemesCommand.class, SqlCommand.class, TablesCommand.class, DescribeCommand.class, ExportDuckDbCommand.class, ServeSqlCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
     description = "Spark batch analytics that turn news and report corpora into tables.%n"
         + "Spark options (--master, --conf, --driver-memory, ...) go to spark-submit when run through bin/newslens.")
 public final class Main implements Runnable {

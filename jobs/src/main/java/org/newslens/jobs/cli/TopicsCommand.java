@@ -76,7 +76,7 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--seeds-per-topic", paramLabel = "N", description = "Most frequent lexicon terms seeded per theme topic (default: 2).")
     int seedsPerTopic = TopicsOptions.SEEDS_PER_TOPIC_DEFAULT;
 
-    @Option(names = "--theme-min-matches", paramLabel = "N", description = "Core lexicon matches (or entities of the theme) a document needs for a theme (default: 3).")
+    @Option(names = "--theme-min-matches", paramLabel = "N", description = "Core lexicon matches (or entities of the theme) a document needs for a theme decided by its lexicon (default: 3).")
     int themeMinMatches = TopicsOptions.THEME_MIN_MATCHES_DEFAULT;
 
     @Option(names = "--theme-min-score", paramLabel = "X", description = "And core plus context matches per 100 tokens (default: 1.0).")
@@ -84,6 +84,12 @@ public final class TopicsCommand implements Callable<Integer> {
 
     @Option(names = "--themes", paramLabel = "DIR", description = "Folder with defence.txt and energy.txt lexicons (default: bundled).")
     Path themes;
+
+    @Option(names = "--theme-rule", paramLabel = "either|classifier|lexicon",
+        description = "either (default): a theme with a trained classifier (<theme>.model, bundled for energy) takes the documents "
+            + "its classifier or its lexicon takes; classifier: only its classifier's; lexicon: every theme by its lexicon. "
+            + "A theme without a classifier (defence) is its lexicon's.")
+    String themeRule = TopicsOptions.EITHER;
 
     @Option(names = "--fit-docs", paramLabel = "N",
         description = "Fit each model on at most N of its documents, drawn per month in proportion, and infer the topics of the rest "
@@ -97,7 +103,7 @@ public final class TopicsCommand implements Callable<Integer> {
       int n = iterations != null ? iterations : TopicsOptions.defaultIterations(optimizer);
       return new TopicsOptions(kAll, kDefence, kEnergy, n, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
           seedsPerTopic, themeMinMatches, themeMinScore, Optional.ofNullable(themes), !noStability, includeDuplicates,
-          fitDocs);
+          fitDocs, themeRule);
     }
   }
 }

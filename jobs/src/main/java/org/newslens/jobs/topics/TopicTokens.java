@@ -1,6 +1,7 @@
 package org.newslens.jobs.topics;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
@@ -29,10 +30,13 @@ import org.slf4j.LoggerFactory;
  * with every entity mention replaced by one token {@code ent:<entity_id>}; English and news stop
  * words, numbers and words under three letters removed. Also counts each theme's lexicon
  * matches over all its tokens: core matches (an entity of the theme is one) and core plus context
- * matches (see {@link ThemeLexicon}).
+ * matches (see {@link ThemeLexicon}), and, for a theme with a trained {@link ThemeClassifier}, its
+ * score over the distinct words of the whole text (mentions read as words, as the classifier was
+ * trained); null for a theme without one.
  *
  * <p>Input rows: doc_id, period, text, mentions (array of struct begin_char, end_char, entity_id,
- * theme; code-point offsets, may be null).
+ * theme; code-point offsets, may be null), title (may be null: the classifiers read it with the
+ * text, as they were trained).
  */
 public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -50,6 +54,8 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
       .add("energy_matches", IntegerType, false)
       .add("defence_terms", createArrayType(StringType, false), false)
       .add("energy_terms", createArrayType(StringType, false), false)
+      .add("defence_model", DoubleType, true)
+      .add("energy_model", DoubleType, true)
       .add(TRUNCATED, BooleanType, false)
       .add(SkippedDocuments.CODE, StringType, true)
       .add(SkippedDocuments.DETAIL, StringType, true);
@@ -66,10 +72,12 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
   private static final Pattern NUMBER = Pattern.compile("[\\p{N}.,'-]+");
 
   private final ThemeLexicon lexicon;
+  private final Map<String, ThemeClassifier> classifiers;
   private final Set<String> stopWords;
 
-  public TopicTokens(ThemeLexicon lexicon) {
+  public TopicTokens(ThemeLexicon lexicon, Map<String, ThemeClassifier> classifiers) {
     this.lexicon = lexicon;
+    this.classifiers = Map.copyOf(classifiers);
     Set<String> stop = new java.util.HashSet<>(List.of(StopWordsRemover.loadDefaultStopWords("english")));
     stop.addAll(ThemeLexicon.newsStopWords());
     this.stopWords = Set.copyOf(stop);
@@ -82,15 +90,15 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
     return out.iterator();
   }
 
-  /** The document's tokens, or a row without tokens saying why it was skipped. */
-  Row tokensOrSkip(Row doc) {
+  /** The document's tokens (a row of {@link #SCHEMA}), or a row without tokens saying why it was skipped. */
+  public Row tokensOrSkip(Row doc) {
     try {
       return tokens(doc);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       String detail = SkippedDocuments.detail(e);
       LOG.warn("topics: document {} skipped: {}", doc.getString(0), detail);
-      return RowFactory.create(doc.getString(0), doc.getString(1), new String[0], 0, 0, 0, 0, new String[0], new String[0], false,
-          SkippedDocuments.code(e), detail);
+      return RowFactory.create(doc.getString(0), doc.getString(1), new String[0], 0, 0, 0, 0, new String[0], new String[0], null, null,
+          false, SkippedDocuments.code(e), detail);
     }
   }
 
@@ -118,10 +126,28 @@ public final class TopicTokens implements MapPartitionsFunction<Row, Row> {
     Matches energy = matches(ThemeLexicon.THEMES.get(1), tokens, entityThemes);
     boolean truncated = tokens.size() > MAX_DOC_TOKENS;
     List<String> kept = truncated ? tokens.subList(0, MAX_DOC_TOKENS) : tokens;
+    Set<String> words = classifiers.isEmpty() ? Set.of() : words(doc.isNullAt(4) ? text : doc.getString(4) + "\n" + text);
     // Row encoders take arrays, not java.util.List.
     return RowFactory.create(doc.getString(0), doc.getString(1), kept.toArray(String[]::new),
         defence.core, defence.all, energy.core, energy.all, defence.terms.toArray(String[]::new), energy.terms.toArray(String[]::new),
-        truncated, null, null);
+        classifierScore(ThemeLexicon.THEMES.get(0), words), classifierScore(ThemeLexicon.THEMES.get(1), words), truncated, null, null);
+  }
+
+  /** The distinct topic words of a text, every word read as a word (no entity tokens): what a {@link ThemeClassifier} sees of a title and text. */
+  public Set<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    words(text, out);
+    return new java.util.HashSet<>(out);
+  }
+
+  /** The theme's classifier score, null without a classifier; a document with none of its words gets its lowest finite value. */
+  private Double classifierScore(String theme, Set<String> words) {
+    ThemeClassifier classifier = classifiers.get(theme);
+    if (classifier == null) {
+      return null;
+    }
+    double score = classifier.score(words);
+    return Double.isInfinite(score) ? -Double.MAX_VALUE : score;
   }
 
   private void words(String span, List<String> tokens) {

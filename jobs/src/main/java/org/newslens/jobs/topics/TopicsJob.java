@@ -88,9 +88,9 @@ public final class TopicsJob {
   }
 
   /** Tokens of the canonical documents, with entity mentions as {@code ent:} tokens when entities ran. */
-  private Dataset<Row> tokens(ThemeLexicon lexicon) {
+  private Dataset<Row> tokens(ThemeLexicon lexicon, Map<String, ThemeClassifier> classifiers) {
     Dataset<Row> docs = AnalysedDocuments.read(spark, options.includeDuplicates())
-        .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.TEXT);
+        .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.TEXT, DocumentsTable.TITLE);
     Dataset<Row> input;
     if (warehouse.hasTable(EntityMentionsTable.SPEC) && warehouse.hasTable(EntitiesTable.SPEC)) {
       Dataset<Row> mentions = spark.table(EntityMentionsTable.SPEC.qualifiedName())
@@ -100,18 +100,19 @@ public final class TopicsJob {
           .agg(collect_list(struct(col(EntityMentionsTable.BEGIN_CHAR), col(EntityMentionsTable.END_CHAR),
               col(EntityMentionsTable.ENTITY_ID), col(EntitiesTable.THEME))).as("mentions"));
       input = docs.join(mentions, new String[] {DocumentsTable.DOC_ID}, "left")
-          .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.TEXT, "mentions");
+          .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.TEXT, "mentions", DocumentsTable.TITLE);
     } else {
       input = docs.withColumn("mentions", org.apache.spark.sql.functions.lit(null).cast(
-          "array<struct<begin_char:int,end_char:int,entity_id:string,theme:string>>"));
+          "array<struct<begin_char:int,end_char:int,entity_id:string,theme:string>>"))
+          .select(DocumentsTable.DOC_ID, DocumentsTable.PERIOD, DocumentsTable.TEXT, "mentions", DocumentsTable.TITLE);
     }
-    return input.mapPartitions(new TopicTokens(lexicon), Encoders.row(TopicTokens.SCHEMA));
+    return input.mapPartitions(new TopicTokens(lexicon, classifiers), Encoders.row(TopicTokens.SCHEMA));
   }
 
   /** Fits the all-documents model once per k on one tokenisation, writing nothing (for --sweep). */
   public List<TopicModel.Fit> sweep(List<Integer> ks) {
     ThemeLexicon lexicon = ThemeLexicon.load(options.themesDir());
-    Dataset<Row> tokens = prepare(lexicon).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> tokens = prepare(lexicon, Map.of()).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<String> vocab = vocabulary(tokens);
       Dataset<Row> members = features(tokens, vocab);
@@ -135,9 +136,9 @@ public final class TopicsJob {
     }
   }
 
-  private Dataset<Row> prepare(ThemeLexicon lexicon) {
+  private Dataset<Row> prepare(ThemeLexicon lexicon, Map<String, ThemeClassifier> classifiers) {
     WarehouseCatalog.registerRequiring(spark, warehouse, DocumentsTable.SPEC, "ingest");
-    return tokens(lexicon);
+    return tokens(lexicon, classifiers);
   }
 
   private List<String> vocabulary(Dataset<Row> tokens) {
@@ -160,7 +161,8 @@ public final class TopicsJob {
     Instant started = Instant.now();
     var timer = new StageTimer(spark, NAME);
     ThemeLexicon lexicon = ThemeLexicon.load(options.themesDir());
-    Dataset<Row> analysed = prepare(lexicon).persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, ThemeClassifier> classifiers = options.classifiers();
+    Dataset<Row> analysed = prepare(lexicon, classifiers).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> tokens = analysed.where(col(SkippedDocuments.CODE).isNull());
     Dataset<Row> skipped = analysed.where(col(SkippedDocuments.CODE).isNotNull());
     try {
@@ -169,7 +171,8 @@ public final class TopicsJob {
       Map<String, Long> counters = new TreeMap<>();
       counters.put(SKIPPED_DOCS, skipped.count());
       counters.put(TRUNCATED_DOCS, tokens.where(col(TopicTokens.TRUNCATED)).count());
-      Dataset<Row> docThemes = TopicsTransform.docThemes(tokens, options.themeMinMatches(), options.themeMinScore()).persist();
+      Dataset<Row> docThemes = TopicsTransform.docThemes(tokens, options.themeMinMatches(), options.themeMinScore(),
+          thresholds(classifiers), TopicsOptions.EITHER.equals(options.themeRule())).persist();
       List<String> vocab = timer.time("vocabulary", () -> vocabulary(tokens));
       Dataset<Row> features = features(tokens, vocab);
       String runId = RunLog.runId(NAME, options.toConfig(), String.valueOf(docCount) + vocab.hashCode());
@@ -293,6 +296,12 @@ public final class TopicsJob {
     }
     JavaPairRDD<Long, Vector> sample = corpus(TopicsTransform.fitSample(members, options.fitDocs(), options.seed()));
     return new TopicModel.Corpus(sample, sample.count());
+  }
+
+  private static Map<String, Double> thresholds(Map<String, ThemeClassifier> classifiers) {
+    Map<String, Double> out = new TreeMap<>();
+    classifiers.forEach((theme, c) -> out.put(theme, c.threshold()));
+    return out;
   }
 
   /** The first {@code max} core lexicon terms of the vocabulary (which is ordered most frequent first). */

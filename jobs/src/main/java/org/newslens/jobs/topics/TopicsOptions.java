@@ -29,10 +29,13 @@ import org.newslens.jobs.cli.UserException;
  * @param stability measure stability: split-half for gibbs, a second fit with seed + 1 for online and em
  * @param includeDuplicates model every near-duplicate copy, not only canonical documents
  * @param fitDocs fit each model on at most this many of its documents, drawn per month, and infer the topics of the rest (0: fit on all)
+ * @param themeRule {@code either}: a theme with a trained {@link ThemeClassifier} takes the documents it or the theme's
+ *     lexicon takes; {@code classifier}: only those its classifier takes; {@code lexicon}: every theme by its lexicon (a
+ *     theme without a classifier is always its lexicon's)
  */
 public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations, String optimizer, long seed,
     long minDf, double maxDf, int vocabSize, double floor, double boost, int seedsPerTopic, int themeMinMatches, double themeMinScore,
-    Optional<Path> themesDir, boolean stability, boolean includeDuplicates, long fitDocs) {
+    Optional<Path> themesDir, boolean stability, boolean includeDuplicates, long fitDocs, String themeRule) {
 
   public static final int K_ALL_DEFAULT = 20;
   public static final int K_THEME_DEFAULT = 10;
@@ -51,6 +54,9 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
   public static final int SEEDS_PER_TOPIC_DEFAULT = 2;
   public static final int THEME_MIN_MATCHES_DEFAULT = 3;
   public static final double THEME_MIN_SCORE_DEFAULT = 1.0;
+  public static final String EITHER = "either";
+  public static final String CLASSIFIER = "classifier";
+  public static final String LEXICON = "lexicon";
   /**
    * Documents a model is fitted on at most by default: beyond this a fit's cost grows and its coherence does not (the
    * bench's real corpora, up to 18,975 documents, are fitted whole).
@@ -81,6 +87,9 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
     if (floor < 0 || floor >= 1) {
       throw new UserException("--doc-topic-floor " + floor + " must be in [0, 1)");
     }
+    if (!List.of(EITHER, CLASSIFIER, LEXICON).contains(themeRule)) {
+      throw new UserException("--theme-rule " + themeRule + " must be either, classifier or lexicon");
+    }
     themesDir.ifPresent(d -> {
       if (!d.resolve("defence.txt").toFile().canRead() || !d.resolve("energy.txt").toFile().canRead()) {
         throw new UserException("--themes " + d + " must hold defence.txt and energy.txt");
@@ -104,7 +113,12 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
   /** The same options with another k for the all-documents model (for --sweep). */
   public TopicsOptions withKAll(int k) {
     return new TopicsOptions(k, kDefence, kEnergy, iterations, optimizer, seed, minDf, maxDf, vocabSize, floor, boost,
-        seedsPerTopic, themeMinMatches, themeMinScore, themesDir, stability, includeDuplicates, fitDocs);
+        seedsPerTopic, themeMinMatches, themeMinScore, themesDir, stability, includeDuplicates, fitDocs, themeRule);
+  }
+
+  /** The trained theme classifiers this run uses: those of the themes folder (or bundled), none under {@code --theme-rule lexicon}. */
+  public Map<String, ThemeClassifier> classifiers() {
+    return LEXICON.equals(themeRule) ? Map.of() : ThemeClassifier.load(themesDir);
   }
 
   Map<String, Object> toConfig() {
@@ -127,6 +141,7 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
     c.put("themes", themesDir.map(Path::toString).orElse("bundled"));
     c.put("stability", stability);
     c.put("fit_docs", fitDocs);
+    c.put("theme_rule", themeRule);
     return c;
   }
 }

@@ -36,27 +36,39 @@ public final class TopicsTransform {
   private TopicsTransform() {}
 
   /**
-   * {@code doc_themes}: a document is in a theme when it has at least {@code minMatches} core
-   * lexicon matches and at least {@code minScore} core and context matches per 100 tokens; in
-   * neither, it is {@code other}. The score is the core and context matches per 100 tokens.
+   * {@code doc_themes}. A theme's lexicon takes a document with at least {@code minMatches} core
+   * lexicon matches and at least {@code minScore} core and context matches per 100 tokens. A theme
+   * with a trained classifier (its threshold in {@code classifiers}) takes a document whose
+   * classifier score (column {@code <theme>_model}) is at least the threshold, or, with {@code
+   * orLexicon}, one its lexicon takes; its score is the classifier's probability. A theme without
+   * one is its lexicon's, scored by those matches per 100 tokens. A document in neither theme is
+   * {@code other}. The matched terms are the lexicon's either way.
    */
-  public static Dataset<Row> docThemes(Dataset<Row> tokens, int minMatches, double minScore) {
+  public static Dataset<Row> docThemes(Dataset<Row> tokens, int minMatches, double minScore, Map<String, Double> classifiers,
+      boolean orLexicon) {
     Column n = greatest(size(col(TopicTokens.TOKENS)), lit(1)).cast("double");
-    Column defence = theme(TopicTables.DEFENCE, col("defence_core"), col("defence_matches"), n, col("defence_terms"), minMatches, minScore);
-    Column energy = theme(TopicTables.ENERGY, col("energy_core"), col("energy_matches"), n, col("energy_terms"), minMatches, minScore);
     Column other = struct(lit(TopicTables.OTHER).as("theme"), lit(0.0).as("score"),
         lit(new String[0]).cast("array<string>").as("terms"), lit(true).as("in"));
-    Column kept = filter(array(defence, energy), x -> x.getField("in"));
+    Column[] themes = org.newslens.common.topics.ThemeLexicon.THEMES.stream()
+        .map(t -> theme(t, n, minMatches, minScore, classifiers.get(t), orLexicon)).toArray(Column[]::new);
+    Column kept = filter(array(themes), x -> x.getField("in"));
     return tokens
         .select(col("doc_id"), explode(when(size(kept).gt(0), kept).otherwise(array(other))).as("t"))
         .select(col("doc_id").as(TopicTables.DOC_ID), col("t.theme").as(TopicTables.THEME),
             round(col("t.score"), DECIMALS).as(TopicTables.SCORE), col("t.terms").as(TopicTables.MATCHED_TERMS));
   }
 
-  private static Column theme(String name, Column core, Column matches, Column n, Column terms, int minMatches, double minScore) {
-    Column score = matches.multiply(100.0).divide(n);
-    return struct(lit(name).as("theme"), score.as("score"), terms.as("terms"),
-        core.geq(minMatches).and(score.geq(minScore)).as("in"));
+  private static Column theme(String name, Column n, int minMatches, double minScore, Double classifierThreshold, boolean orLexicon) {
+    Column terms = col(name + "_terms");
+    Column matchesPer100 = col(name + "_matches").multiply(100.0).divide(n);
+    Column lexiconIn = col(name + "_core").geq(minMatches).and(matchesPer100.geq(minScore));
+    if (classifierThreshold == null) {
+      return struct(lit(name).as("theme"), matchesPer100.as("score"), terms.as("terms"), lexiconIn.as("in"));
+    }
+    Column model = col(name + "_model");
+    Column probability = lit(1.0).divide(lit(1.0).plus(org.apache.spark.sql.functions.exp(model.unary_$minus())));
+    Column in = orLexicon ? model.geq(classifierThreshold).or(lexiconIn) : model.geq(classifierThreshold);
+    return struct(lit(name).as("theme"), probability.as("score"), terms.as("terms"), in.as("in"));
   }
 
   /**

@@ -159,7 +159,7 @@ class GibbsLdaTest {
     JavaPairRDD<Long, Vector> all = rdd(2);
     JavaPairRDD<Long, Vector> sample = all.filter(d -> d._1() < 90).cache();
     var options = new TopicsOptions(GROUPS, 2, 2, 60, TopicsOptions.GIBBS, 1, 1, 1.0, VOCAB, 0.1, 0, 0, 3, 1.0,
-        java.util.Optional.empty(), true, false, 90);
+        java.util.Optional.empty(), true, false, 90, TopicsOptions.EITHER);
     TopicModel.Fit fit = TopicModel.fit("all", new TopicModel.Corpus(all, 300), new TopicModel.Corpus(sample, 90), GROUPS, options,
         List.of(), VOCAB, true);
     assertThat(fit.docs()).isEqualTo(300);

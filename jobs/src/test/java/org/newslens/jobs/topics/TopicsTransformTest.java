@@ -28,16 +28,21 @@ class TopicsTransformTest {
   }
 
   private static Row doc(String id, String text, Row... mentions) {
+    return doc(id, null, text, mentions);
+  }
+
+  private static Row doc(String id, String title, String text, Row... mentions) {
     var schema = new StructType().add("doc_id", "string").add("period", "string").add("text", "string")
         .add("mentions", DataTypes.createArrayType(new StructType().add("begin_char", "int").add("end_char", "int")
-            .add("entity_id", "string").add("theme", "string")));
+            .add("entity_id", "string").add("theme", "string")))
+        .add("title", "string");
     return new GenericRowWithSchema(new Object[] {id, "2026-11", text, mentions.length == 0 ? null
-        : scala.jdk.javaapi.CollectionConverters.asScala(List.of(mentions)).toSeq()}, schema);
+        : scala.jdk.javaapi.CollectionConverters.asScala(List.of(mentions)).toSeq(), title}, schema);
   }
 
   @Test
   void tokensKeepDesignationsReplaceMentionsAndCountThemeMatches() {
-    var tokens = new TopicTokens(ThemeLexicon.load(Optional.empty()));
+    var tokens = new TopicTokens(ThemeLexicon.load(Optional.empty()), java.util.Map.of());
     String text = "The army said its S-400 missiles guard the 😀 LNG terminal near Gazprom's pipeline on Monday.";
     int gazprom = text.codePointCount(0, text.indexOf("Gazprom"));
     Row row = tokens.tokens(doc("d1", text, RowFactory.create(gazprom, gazprom + 7, "gazprom", "energy")));
@@ -52,7 +57,7 @@ class TopicsTransformTest {
 
   @Test
   void anExcludedPhraseIsNoMatchButItsWordsAloneAre() {
-    var tokens = new TopicTokens(ThemeLexicon.load(Optional.empty()));
+    var tokens = new TopicTokens(ThemeLexicon.load(Optional.empty()), java.util.Map.of());
     Row row = tokens.tokens(doc("d1", "Malaysian palm oil and crude sugar exports rose; crude oil and soybean oil fell, oil rigs idle."));
     // palm oil, crude sugar, soybean oil: no match; crude, oil (twice), rigs: core; exports: context
     assertThat(row.getInt(5)).isEqualTo(4);
@@ -65,17 +70,56 @@ class TopicsTransformTest {
     var schema = TopicTokens.SCHEMA;
     String[] ten = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
     var rows = List.of(
-        RowFactory.create("both", "p", ten, 3, 3, 3, 4, new String[] {"army"}, new String[] {"oil"}, false, null, null),
+        RowFactory.create("both", "p", ten, 3, 3, 3, 4, new String[] {"army"}, new String[] {"oil"}, null, null, false, null, null),
         RowFactory.create("sparse", "p", java.util.Collections.nCopies(200, "w").toArray(String[]::new), 3, 3, 0, 0, new String[] {"army"},
-            new String[0], false, null, null),
+            new String[0], null, null, false, null, null),
         // six matches in ten tokens, but only two core ones: prices and exports alone are no energy story
-        RowFactory.create("context", "p", ten, 0, 0, 2, 6, new String[0], new String[] {"oil", "prices"}, false, null, null),
-        RowFactory.create("none", "p", new String[] {"x"}, 0, 0, 0, 0, new String[0], new String[0], false, null, null));
-    var themes = TopicsTransform.docThemes(spark.createDataFrame(rows, schema), 3, 2.0).collectAsList().stream()
+        RowFactory.create("context", "p", ten, 0, 0, 2, 6, new String[0], new String[] {"oil", "prices"}, null, null, false, null, null),
+        RowFactory.create("none", "p", new String[] {"x"}, 0, 0, 0, 0, new String[0], new String[0], null, null, false, null, null));
+    var themes = TopicsTransform.docThemes(spark.createDataFrame(rows, schema), 3, 2.0, java.util.Map.of(), true).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(0) + "/" + r.getString(1), r -> r.getDouble(2)));
     assertThat(themes).containsOnlyKeys("both/defence", "both/energy", "sparse/other", "context/other", "none/other");
     assertThat(themes.get("both/defence")).isCloseTo(30.0, within(1e-9));
     assertThat(themes.get("both/energy")).isCloseTo(40.0, within(1e-9));
+  }
+
+  @Test
+  void aThemeWithAClassifierTakesWhatItsClassifierTakesAndUnderEitherWhatItsLexiconTakes() {
+    String[] ten = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
+    var rows = List.of(
+        // the lexicon takes both for both themes; energy has a classifier (threshold -1.0) and defence none
+        RowFactory.create("above", "p", ten, 3, 3, 3, 4, new String[] {"army"}, new String[] {"oil"}, null, 0.5, false, null, null),
+        RowFactory.create("below", "p", ten, 3, 3, 3, 4, new String[] {"army"}, new String[] {"oil"}, null, -1.5, false, null, null),
+        // no lexicon match at all, but the classifier's score is at its threshold
+        RowFactory.create("words", "p", ten, 0, 0, 0, 0, new String[0], new String[0], null, -1.0, false, null, null));
+    Dataset<Row> tokens = spark.createDataFrame(rows, TopicTokens.SCHEMA);
+    for (boolean orLexicon : List.of(false, true)) {
+      var themes = TopicsTransform.docThemes(tokens, 3, 2.0, java.util.Map.of("energy", -1.0), orLexicon)
+          .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0) + "/" + r.getString(1), r -> r.getDouble(2)));
+      if (orLexicon) {
+        assertThat(themes).containsOnlyKeys("above/defence", "above/energy", "below/defence", "below/energy", "words/energy");
+        assertThat(themes.get("below/energy")).as("the classifier's probability, also when the lexicon took it")
+            .isCloseTo(1 / (1 + Math.exp(1.5)), within(1e-6));
+      } else {
+        assertThat(themes).containsOnlyKeys("above/defence", "above/energy", "below/defence", "words/energy");
+      }
+      assertThat(themes.get("above/energy")).isCloseTo(1 / (1 + Math.exp(-0.5)), within(1e-6));
+      assertThat(themes.get("words/energy")).isCloseTo(1 / (1 + Math.exp(1.0)), within(1e-6));
+      assertThat(themes.get("below/defence")).isCloseTo(30.0, within(1e-9));
+    }
+  }
+
+  @Test
+  void theClassifierScoreIsOverTheTitleAndEveryWordOfTheTextMentionsIncluded() {
+    var classifier = new ThemeClassifier("energy", -2.0, 0.0, java.util.Map.of("gazprom", 3.0, "pipeline", 1.0, "football", -4.0), List.of());
+    var tokens = new TopicTokens(ThemeLexicon.load(Optional.empty()), java.util.Map.of("energy", classifier));
+    String text = "Gazprom opened the pipeline.";
+    Row row = tokens.tokens(doc("d1", "Gazprom pipeline opens", text, RowFactory.create(0, 7, "gazprom", "energy")));
+    // gazprom (a mention, still read as a word) and pipeline: 2 of the model's words, each once
+    assertThat(row.getDouble(TopicTokens.SCHEMA.fieldIndex("energy_model"))).isCloseTo(-2.0 + 4.0 / Math.sqrt(2), within(1e-9));
+    assertThat(row.isNullAt(TopicTokens.SCHEMA.fieldIndex("defence_model"))).isTrue();
+    Row football = tokens.tokens(doc("d2", "Cup final", "The football final ended in a pipeline of penalties."));
+    assertThat(football.getDouble(TopicTokens.SCHEMA.fieldIndex("energy_model"))).isCloseTo(-2.0 + (-4.0 + 1.0) / Math.sqrt(2), within(1e-9));
   }
 
   @Test
