@@ -57,17 +57,17 @@ public final class EvalNerCommand implements Callable<Integer> {
     if (errors && reportGold == null) {
       throw new UserException("--errors lists the disagreements with --report-gold; it has no meaning with --conll");
     }
-    if (reportGold != null) {
-      return scoreReportGold();
-    }
-    if (!Files.isReadable(conll)) {
-      throw new UserException("--conll " + conll + " does not exist or cannot be read");
-    }
     Set<Recogniser> layers;
     try {
       layers = Recogniser.parse(recognisers);
     } catch (IllegalArgumentException e) {
       throw new UserException("--recognisers: " + e.getMessage());
+    }
+    if (reportGold != null) {
+      return scoreReportGold(layers);
+    }
+    if (!Files.isReadable(conll)) {
+      throw new UserException("--conll " + conll + " does not exist or cannot be read");
     }
     var docs = NerEvaluation.parse(Files.readAllLines(conll));
     if (docs.isEmpty()) {
@@ -90,7 +90,7 @@ public final class EvalNerCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int scoreReportGold() throws IOException {
+  private int scoreReportGold(Set<Recogniser> layers) throws IOException {
     if (!Files.isReadable(reportGold)) {
       throw new UserException("--report-gold " + reportGold + " does not exist or cannot be read");
     }
@@ -100,17 +100,25 @@ public final class EvalNerCommand implements Callable<Integer> {
     var jobOptions = options.toOptions(false);
     var extractor = new EntityExtractor(Gazetteer.load(jobOptions.gazetteerContents()), jobOptions.maxNerChars());
     var gold = ReportGold.load(reportGold);
-    ReportGold.Result result;
+    var stacks = ablation ? NerEvaluation.ABLATION : List.of(layers);
+    Map<Set<Recogniser>, ReportGold.Result> results;
     try {
-      result = ReportGold.evaluate(gold, ReportGold.corpus(corpus), extractor);
+      results = ReportGold.evaluate(gold, ReportGold.corpus(corpus), extractor, stacks);
     } catch (IllegalArgumentException e) {
       throw new UserException("--report-gold " + reportGold + ": " + e.getMessage());
     }
     System.out.printf("%s: %d judged paragraphs%n", reportGold, gold.size());
-    printTypes(result.scores());
-    System.out.println("(exact: same span and type; lenient: overlapping span of the same type)");
+    if (ablation) {
+      Map<Set<Recogniser>, Map<String, Score>> scores = new java.util.LinkedHashMap<>();
+      results.forEach((stack, r) -> scores.put(stack, r.scores()));
+      printAblation(scores);
+    } else {
+      System.out.println("recognisers: " + Recogniser.label(layers));
+      printTypes(results.get(layers).scores());
+      System.out.println("(exact: same span and type; lenient: overlapping span of the same type)");
+    }
     if (errors) {
-      result.errors(gold).forEach(System.out::println);
+      results.get(ablation ? Recogniser.ALL : layers).errors(gold).forEach(System.out::println);
     }
     return 0;
   }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -138,6 +139,26 @@ public final class ReportGold {
    * fails: the judgement was of other text.
    */
   public static Result evaluate(List<Paragraph> gold, Map<String, String> corpus, EntityExtractor extractor) {
+    return evaluate(gold, corpus, extractor, List.of(EntityExtractor.Recogniser.ALL)).get(EntityExtractor.Recogniser.ALL);
+  }
+
+  /**
+   * {@link #evaluate(List, Map, EntityExtractor)} for each stack of recognisers (the ablation
+   * table's, or one), on the same paragraphs; each document is run through the CRF once.
+   */
+  public static Map<Set<EntityExtractor.Recogniser>, Result> evaluate(List<Paragraph> gold, Map<String, String> corpus,
+      EntityExtractor extractor, List<Set<EntityExtractor.Recogniser>> stacks) {
+    Map<String, CrfNer.Annotated> annotated = new HashMap<>();
+    Map<Set<EntityExtractor.Recogniser>, Result> out = new LinkedHashMap<>();
+    for (var stack : stacks) {
+      out.put(stack, evaluate(gold, corpus, d -> annotated.computeIfAbsent(d, x -> extractor.annotate(corpus.get(x))),
+          (text, a) -> extractor.recognise(text, a, stack)));
+    }
+    return out;
+  }
+
+  private static Result evaluate(List<Paragraph> gold, Map<String, String> corpus, java.util.function.Function<String, CrfNer.Annotated> annotate,
+      java.util.function.BiFunction<String, CrfNer.Annotated, List<Mention>> recognise) {
     Map<String, List<Mention>> byDoc = new HashMap<>();
     List<Span> goldSpans = new ArrayList<>();
     List<Span> predictedSpans = new ArrayList<>();
@@ -158,7 +179,7 @@ public final class ReportGold {
         throw new IllegalArgumentException(p.docId() + " paragraph " + p.index() + " is not the judged text any more");
       }
       List<Span> predicted = new ArrayList<>();
-      for (Mention m : byDoc.computeIfAbsent(p.docId(), d -> extractor.recognise(text, extractor.annotate(text), EntityExtractor.Recogniser.ALL))) {
+      for (Mention m : byDoc.computeIfAbsent(p.docId(), d -> recognise.apply(text, annotate.apply(d)))) {
         String type = NerEvaluation.predictedType(m.type());
         if (m.begin() >= span[0] && m.end() <= span[1] && NerEvaluation.MICRO.contains(type)) {
           predicted.add(new Span(m.begin() - span[0], m.end() - span[0], type));

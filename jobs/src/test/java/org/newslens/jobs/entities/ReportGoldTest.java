@@ -62,7 +62,13 @@ class ReportGoldTest {
       gold.addAll(ReportGold.load(EVAL.resolve("report-gold-" + set + ".jsonl")));
     }
     assertThat(gold).hasSizeGreaterThanOrEqualTo(350);
-    var scores = ReportGold.evaluate(gold, corpus, extractor).scores();
+    var crf = java.util.EnumSet.of(EntityExtractor.Recogniser.CRF);
+    var byStack = ReportGold.evaluate(gold, corpus, extractor, List.of(crf, EntityExtractor.Recogniser.ALL));
+    var scores = byStack.get(EntityExtractor.Recogniser.ALL).scores();
+    // the baseline beside it: the CRF alone takes headings, captions and list words for organisations
+    // (micro precision about 0.48 on the three sets)
+    assertThat(byStack.get(crf).scores().get("micro(PER,ORG,LOC)").precision())
+        .isLessThan(scores.get("micro(PER,ORG,LOC)").precision() - 0.2);
     assertThat(scores.get("micro(PER,ORG,LOC)").predicted()).isGreaterThanOrEqualTo(300);
     // Issue 16 asks for 0.90 per type; places meet it, organisations do not (measured on the three
     // sets 0.801, held out alone 0.692; 0.28-0.39 before the report-text rules), and the sets hold
