@@ -52,6 +52,24 @@ final class ReportText {
       "nitrogen", "source", "purge", "mode", "turbine", "cooling", "coolant", "heater", "heaters", "fan", "fans",
       "damper", "dampers", "battery", "batteries", "scout");
 
+  /**
+   * Last words of an institution's name, so never a place's: "U.S. Military Academy" read as a
+   * place is the academy. Narrower than {@link #ORG_HEADS}: "White House", "Wall Street Journal
+   * Post", "Supreme Court" stay as the CRF reads them.
+   */
+  private static final Set<String> INSTITUTION_HEADS = Set.of(
+      "academy", "agency", "administration", "department", "laboratory", "laboratories", "committee", "commission",
+      "institute", "university", "college", "ministry", "bureau", "association", "corporation", "corp", "inc", "llc",
+      "ltd", "company");
+
+  /**
+   * Last words of a street's or a township's name, so never an organisation's: "Orleans Avenue".
+   * Not "bay": "Tampa Bay" and "Green Bay" are teams.
+   */
+  private static final Set<String> PLACE_HEADS = Set.of(
+      "avenue", "street", "road", "boulevard", "highway", "township", "creek", "river", "lake", "island", "islands",
+      "peninsula", "mountains");
+
   /** Roles after an organisation: "NRC Resident Inspector" is the NRC and a role. */
   private static final Set<String> ROLES = Set.of(
       "inspector", "inspectors", "officer", "officers", "director", "administrator", "chairman", "spokesman",
@@ -169,6 +187,12 @@ final class ReportText {
     }
     String[] w = s.split("\\s+");
     String last = w[w.length - 1].toLowerCase(Locale.ROOT);
+    if (m.type() == EntityType.LOCATION && INSTITUTION_HEADS.contains(last.replaceAll("[^\\p{L}]", ""))) {
+      return retype(m, EntityType.ORG);
+    }
+    if (m.type() == EntityType.ORG && PLACE_HEADS.contains(last)) {
+      return retype(m, EntityType.LOCATION);
+    }
     if (m.type() == EntityType.LOCATION) {
       // "Main Condenser", "Technical Specification": equipment and documents, not places.
       return NON_ORG_HEADS.contains(last) ? null : m;

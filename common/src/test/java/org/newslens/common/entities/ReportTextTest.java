@@ -20,6 +20,18 @@ class ReportTextTest {
   }
 
   @Test
+  void theLastWordOfANameDecidesBetweenAnInstitutionAndAPlace() {
+    String text = "Cadets of the U.S. Military Academy surveyed Orleans Avenue and Alloways Creek Township; "
+        + "the Tampa Bay won in Green Bay.";
+    var out = resolve(text, crf(text, "U.S. Military Academy", EntityType.LOCATION), crf(text, "Orleans Avenue", EntityType.ORG),
+        crf(text, "Alloways Creek Township", EntityType.ORG), crf(text, "Tampa Bay", EntityType.ORG),
+        crf(text, "Green Bay", EntityType.LOCATION));
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(tuple("U.S. Military Academy", EntityType.ORG),
+        tuple("Orleans Avenue", EntityType.LOCATION), tuple("Alloways Creek Township", EntityType.LOCATION),
+        tuple("Tampa Bay", EntityType.ORG), tuple("Green Bay", EntityType.LOCATION));
+  }
+
+  @Test
   void equipmentTermsAndTheirAcronymsAreNotOrganisations() {
     String text = "All four Emergency Diesel Generators (EDG) started. The emergency diesel generator was tested. "
         + "EDG 2 was declared inoperable and the NRC Resident Inspector was notified.";
