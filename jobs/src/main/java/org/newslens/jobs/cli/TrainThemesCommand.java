@@ -50,8 +50,11 @@ public final class TrainThemesCommand implements Callable<Integer> {
   @Option(names = "--themes", paramLabel = "DIR", description = "Lexicons of the baseline rule (default: bundled).")
   Path themes;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the training order and of the cross-validation halves (default: 1).")
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the training orders and of the cross-validation folds (default: 1).")
   long seed = 1;
+
+  /** The first judged article's source and licence fields, recorded in the model's notes. */
+  private final java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>();
 
   @Override
   public Integer call() throws IOException {
@@ -107,9 +110,6 @@ public final class TrainThemesCommand implements Callable<Integer> {
 
   /** A judged article: its classifier example and whether the lexicon rule puts it in the theme. */
   private record Labelled(Example example, boolean lexiconIn) {}
-
-  /** The first judged article's source and licence fields, recorded in the model's notes. */
-  private final java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>();
 
   private void read(TopicTokens tokens, List<Labelled> train, List<Labelled> test) throws IOException {
     ObjectMapper json = new ObjectMapper();

@@ -151,14 +151,14 @@ public final class ReportGold {
     Map<String, CrfNer.Annotated> annotated = new HashMap<>();
     Map<Set<EntityExtractor.Recogniser>, Result> out = new LinkedHashMap<>();
     for (var stack : stacks) {
-      out.put(stack, evaluate(gold, corpus, d -> annotated.computeIfAbsent(d, x -> extractor.annotate(corpus.get(x))),
-          (text, a) -> extractor.recognise(text, a, stack)));
+      out.put(stack, evaluate(gold, corpus, docId -> extractor.recognise(corpus.get(docId),
+          annotated.computeIfAbsent(docId, d -> extractor.annotate(corpus.get(d))), stack)));
     }
     return out;
   }
 
-  private static Result evaluate(List<Paragraph> gold, Map<String, String> corpus, java.util.function.Function<String, CrfNer.Annotated> annotate,
-      java.util.function.BiFunction<String, CrfNer.Annotated, List<Mention>> recognise) {
+  /** Scores the mentions {@code mentionsOf} gives for each document (by id) against the judged paragraphs. */
+  private static Result evaluate(List<Paragraph> gold, Map<String, String> corpus, java.util.function.Function<String, List<Mention>> mentionsOf) {
     Map<String, List<Mention>> byDoc = new HashMap<>();
     List<Span> goldSpans = new ArrayList<>();
     List<Span> predictedSpans = new ArrayList<>();
@@ -179,7 +179,7 @@ public final class ReportGold {
         throw new IllegalArgumentException(p.docId() + " paragraph " + p.index() + " is not the judged text any more");
       }
       List<Span> predicted = new ArrayList<>();
-      for (Mention m : byDoc.computeIfAbsent(p.docId(), d -> recognise.apply(text, annotate.apply(d)))) {
+      for (Mention m : byDoc.computeIfAbsent(p.docId(), mentionsOf)) {
         String type = NerEvaluation.predictedType(m.type());
         if (m.begin() >= span[0] && m.end() <= span[1] && NerEvaluation.MICRO.contains(type)) {
           predicted.add(new Span(m.begin() - span[0], m.end() - span[0], type));

@@ -116,9 +116,22 @@ public record TopicsOptions(int kAll, int kDefence, int kEnergy, int iterations,
         seedsPerTopic, themeMinMatches, themeMinScore, themesDir, stability, includeDuplicates, fitDocs, themeRule);
   }
 
-  /** The trained theme classifiers this run uses: those of the themes folder (or bundled), none under {@code --theme-rule lexicon}. */
+  /**
+   * The trained theme classifiers this run uses: the {@code <theme>.model} files of the {@code --themes} folder (none when
+   * it has none), else the bundled ones; none under {@code --theme-rule lexicon}.
+   */
   public Map<String, ThemeClassifier> classifiers() {
-    return LEXICON.equals(themeRule) ? Map.of() : ThemeClassifier.load(themesDir);
+    if (LEXICON.equals(themeRule)) {
+      return Map.of();
+    }
+    try {
+      return ThemeClassifier.load(themesDir);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      if (themesDir.isEmpty()) {
+        throw e;
+      }
+      throw new UserException("--themes " + themesDir.get() + ": " + e.getMessage());
+    }
   }
 
   Map<String, Object> toConfig() {

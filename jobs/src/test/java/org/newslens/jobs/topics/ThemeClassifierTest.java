@@ -88,6 +88,19 @@ class ThemeClassifierTest {
   }
 
   @Test
+  void aThemesFolderGivesItsOwnClassifiersAndABrokenOneIsAUsageError(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("defence.txt"), "missile\n");
+    Files.writeString(dir.resolve("energy.txt"), "oil\n");
+    java.util.function.Function<String, TopicsOptions> options = rule -> new TopicsOptions(20, 10, 10, 10, TopicsOptions.GIBBS, 1, 3, 0.5,
+        1000, 0.1, 100, 2, 3, 1.0, Optional.of(dir), false, false, 0, rule);
+    assertThat(options.apply(TopicsOptions.EITHER).classifiers()).as("no .model in the folder: no classifier, not the bundled one").isEmpty();
+    Files.writeString(dir.resolve("energy.model"), "@bias\t-1.0\n@threshold\t0.0\noil\tlots\n");
+    assertThatThrownBy(() -> options.apply(TopicsOptions.EITHER).classifiers())
+        .isInstanceOf(org.newslens.jobs.cli.UserException.class).hasMessageContaining("--themes").hasMessageContaining("line 3");
+    assertThat(options.apply(TopicsOptions.LEXICON).classifiers()).isEmpty();
+  }
+
+  @Test
   void theBundledEnergyModelTellsAnEnergyStoryFromOthers() {
     Map<String, ThemeClassifier> bundled = ThemeClassifier.load(Optional.empty());
     assertThat(bundled).containsKey("energy");
