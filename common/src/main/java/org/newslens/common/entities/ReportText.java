@@ -169,6 +169,11 @@ final class ReportText {
     if (m.entityId() == null && m.type() != EntityType.MISC && (NOT_NAMES.contains(s) || technicalFirst(s) && m.type() != EntityType.PERSON)) {
       return null;
     }
+    if (m.type() == EntityType.PERSON && m.entityId() == null && s.length() >= 3 && acronym(s) && text.contains("(" + s + ")")) {
+      // "Research Reactor (MURR) ... MURR was shut down": an acronym the text defines names a
+      // body or a facility, not a person.
+      return retype(m, EntityType.ORG);
+    }
     if (BILL.matcher(s).matches()
         && NUMBER_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
       return null;

@@ -32,6 +32,20 @@ class ReportTextTest {
   }
 
   @Test
+  void anAcronymTheTextDefinesIsNotAPerson() {
+    String text = "The University of Missouri-Columbia Research Reactor (MURR) was shut down. MURR is at 10 MW. "
+        + "SMITH said the LORD of the manor agreed.";
+    int murr = text.indexOf("MURR is");
+    // the long name's initials (U, M, C, R, R) do not spell the acronym, so it is not linked to it
+    var out = resolve(text, crf(text, "University of Missouri-Columbia Research Reactor", EntityType.ORG),
+        new Mention(murr, murr + 4, "MURR", EntityType.PERSON, null, null, Mention.CRF, 0.8, "", "none"),
+        crf(text, "SMITH", EntityType.PERSON));
+    assertThat(out).extracting(Mention::begin, Mention::type).contains(tuple(murr, EntityType.ORG));
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(tuple("SMITH", EntityType.PERSON))
+        .doesNotContain(tuple("MURR", EntityType.PERSON));
+  }
+
+  @Test
   void equipmentTermsAndTheirAcronymsAreNotOrganisations() {
     String text = "All four Emergency Diesel Generators (EDG) started. The emergency diesel generator was tested. "
         + "EDG 2 was declared inoperable and the NRC Resident Inspector was notified.";
