@@ -119,6 +119,13 @@ final class ReportText {
   private static final Pattern COURT = Pattern.compile(
       "(?:U\\.S\\.|United States) (?:District |Bankruptcy |Circuit )?Court (?:of Appeals )?for the (?:[A-Z][a-z]+ )?(?:District|Circuit) of (?:[A-Z][a-z]+ ?){1,2}\\b");
   /**
+   * "The Commonwealth of Pennsylvania was notified": the state's government, one organisation,
+   * not "Commonwealth" and a place. Only the U.S. commonwealths, so "Commonwealth of Independent
+   * States" and "of Australia" stay as the CRF reads them.
+   */
+  private static final Pattern COMMONWEALTH = Pattern.compile(
+      "\\bCommonwealth of (?:Pennsylvania|Massachusetts|Virginia|Kentucky|Puerto Rico|the Northern Mariana Islands)\\b");
+  /**
    * A contractor of a contract notice: "Burns & McDonnell Engineering Co., Kansas City, Missouri,
    * was awarded", "Raymond Pond Solution 8A II JV LLC,* Conyers, Georgia (W91278-18-D-0037); ...":
    * the name runs from the start of a line, sentence or list item to the comma before its city
@@ -326,6 +333,10 @@ final class ReportText {
       int b = court.start();
       int e = court.end() - (text.charAt(court.end() - 1) == ' ' ? 1 : 0);
       asOneOrganisation(text, sorted, b, e);
+    }
+    var commonwealth = COMMONWEALTH.matcher(text);
+    while (commonwealth.find()) {
+      asOneOrganisation(text, sorted, commonwealth.start(), commonwealth.end());
     }
     sorted.sort(Comparator.comparingInt(Mention::begin));
     List<Mention> out = new ArrayList<>(sorted.size());

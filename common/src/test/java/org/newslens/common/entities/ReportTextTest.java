@@ -46,6 +46,17 @@ class ReportTextTest {
   }
 
   @Test
+  void aUsCommonwealthIsItsGovernment() {
+    String text = "The licensee notified the Commonwealth of Massachusetts and Plymouth. "
+        + "Leaders of the Commonwealth of Independent States met.";
+    var out = resolve(text, crf(text, "Commonwealth", EntityType.ORG), crf(text, "Massachusetts", EntityType.LOCATION),
+        crf(text, "Plymouth", EntityType.LOCATION), crf(text, "Commonwealth of Independent States", EntityType.ORG));
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(tuple("Commonwealth of Massachusetts", EntityType.ORG),
+        tuple("Plymouth", EntityType.LOCATION), tuple("Commonwealth of Independent States", EntityType.ORG))
+        .doesNotContain(tuple("Massachusetts", EntityType.LOCATION), tuple("Commonwealth", EntityType.ORG));
+  }
+
+  @Test
   void equipmentTermsAndTheirAcronymsAreNotOrganisations() {
     String text = "All four Emergency Diesel Generators (EDG) started. The emergency diesel generator was tested. "
         + "EDG 2 was declared inoperable and the NRC Resident Inspector was notified.";
