@@ -194,6 +194,11 @@ final class ReportText {
       // "New, Reconstructed, and Modified Sources", "Facilitating": a title's verb, not a name.
       return null;
     }
+    if (m.entityId() == null && m.type() == EntityType.ORG && s.indexOf(' ') < 0 && !acronym(s)
+        && NON_ORG_HEADS.contains(s.toLowerCase(Locale.ROOT))) {
+      // "Outfall", "Purge": one capitalised word of plant equipment or a document, not a body.
+      return null;
+    }
     if (m.entityId() != null || s.indexOf(' ') < 0) {
       return m;
     }

@@ -57,6 +57,13 @@ class ReportTextTest {
   }
 
   @Test
+  void oneCapitalisedWordOfEquipmentIsNotAnOrganisation() {
+    String text = "Flow through the Outfall stopped. The Purge was secured by Exelon.";
+    var out = resolve(text, crf(text, "Outfall", EntityType.ORG), crf(text, "Purge", EntityType.ORG), crf(text, "Exelon", EntityType.ORG));
+    assertThat(out).extracting(Mention::surface).contains("Exelon").doesNotContain("Outfall", "Purge");
+  }
+
+  @Test
   void equipmentTermsAndTheirAcronymsAreNotOrganisations() {
     String text = "All four Emergency Diesel Generators (EDG) started. The emergency diesel generator was tested. "
         + "EDG 2 was declared inoperable and the NRC Resident Inspector was notified.";
