@@ -225,7 +225,9 @@ public final class MentionResolver {
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private final String text;
+    private static final Pattern PARENTHESISED = Pattern.compile("\\(([^()\\s]{1,20})\\)");
     private Set<String> words;
+    private Set<String> parenthesised;
     private final Map<String, Boolean> scanned = new HashMap<>();
 
     Words(String text) {
@@ -241,6 +243,18 @@ public final class MentionResolver {
         words = new java.util.HashSet<>(java.util.Arrays.asList(NOT_WORD.split(text)));
       }
       return words.contains(word);
+    }
+
+    /** Whether the document writes {@code word} alone in parentheses, "(MURR)", as a definition; found once per document. */
+    boolean inParentheses(String word) {
+      if (parenthesised == null) {
+        parenthesised = new java.util.HashSet<>();
+        var m = PARENTHESISED.matcher(text);
+        while (m.find()) {
+          parenthesised.add(m.group(1));
+        }
+      }
+      return parenthesised.contains(word);
     }
   }
 

@@ -54,8 +54,8 @@ final class ReportText {
 
   /**
    * Last words of an institution's name, so never a place's: "U.S. Military Academy" read as a
-   * place is the academy. Narrower than {@link #ORG_HEADS}: "White House", "Wall Street Journal
-   * Post", "Supreme Court" stay as the CRF reads them.
+   * place is the academy. Narrower than {@link #ORG_HEADS}: "White House", "Washington Post",
+   * "Supreme Court" stay as the CRF reads them.
    */
   private static final Set<String> INSTITUTION_HEADS = Set.of(
       "academy", "agency", "administration", "department", "laboratory", "laboratories", "committee", "commission",
@@ -176,7 +176,7 @@ final class ReportText {
     if (m.entityId() == null && m.type() != EntityType.MISC && (NOT_NAMES.contains(s) || technicalFirst(s) && m.type() != EntityType.PERSON)) {
       return null;
     }
-    if (m.type() == EntityType.PERSON && m.entityId() == null && s.length() >= 3 && acronym(s) && text.contains("(" + s + ")")) {
+    if (m.type() == EntityType.PERSON && m.entityId() == null && s.length() >= 3 && acronym(s) && words.inParentheses(s)) {
       // "Research Reactor (MURR) ... MURR was shut down": an acronym the text defines names a
       // body or a facility, not a person.
       return retype(m, EntityType.ORG);
