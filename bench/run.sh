@@ -40,13 +40,13 @@ for stage in ${STAGES:-run}; do
   input=()
   case "$stage" in run|ingest) input=(--input "$corpus") ;; esac
   timer=()
-  [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%e %M' -a -o "$dir/time-$size.txt")
+  [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "$stage %e %M" -a -o "$dir/time-$size.txt")
   "${timer[@]}" "$root/bin/newslens" "$stage" "${input[@]}" --warehouse "$warehouse" \
     --driver-memory "${DRIVER_MEMORY:-3g}" ${MASTER:+--master "$MASTER"} ${EXECUTOR_MEMORY:+--executor-memory "$EXECUTOR_MEMORY"} \
     >>"$dir/run-$size.log" 2>&1 || { cat "$dir/run-$size.log"; exit 1; }
 done
 wall=$(echo "$(date +%s.%N) - $start" | bc)
-peak_kb=$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "$dir/time-$size.txt")
+peak_kb=$(awk 'BEGIN {m = 0} $3 > m {m = $3} END {print m}' "$dir/time-$size.txt")
 
 q() { "$root/bin/newslens" sql --warehouse "$warehouse" --output "$1" "$2" 2>/dev/null; }
 q json "SELECT job, rows_in, rows_out, quarantined, stage_seconds, counters FROM newslens.runs" >"$dir/runs-$size.json"
@@ -86,6 +86,9 @@ jq -r --argjson order "$order" '
 echo
 jq -r --argjson order "$order" '.jobs | sort_by(.job as $j | $order | index($j))[] |
   "\(.job) stages: \(.stages | to_entries | map("\(.key) \(.value * 10 | round / 10) s") | join(", "))"' "$warehouse/bench-$size.json"
+echo
+# one line per JVM (per stage when STAGES lists several): its wall time and peak RSS
+awk '{printf "JVM %s: %.1f s wall, peak RSS %d MB\n", $1, $2, $3 / 1024}' "$dir/time-$size.txt"
 echo
 cat "$dir/tables-$size.txt"
 echo "json: $warehouse/bench-$size.json"

@@ -50,7 +50,25 @@ final class ReportText {
       "level", "pressure", "temperature", "flow", "signal", "signals", "building", "water", "injection", "inlet",
       "bypass", "separator", "drain", "drains", "outfall", "conditioning", "ventilation", "hvac", "occurrence",
       "nitrogen", "source", "purge", "mode", "turbine", "cooling", "coolant", "heater", "heaters", "fan", "fans",
-      "damper", "dampers", "battery", "batteries", "scout");
+      "damper", "dampers", "battery", "batteries", "scout", "supplement", "repository", "tracking", "switchgear",
+      "monitor", "monitors", "ships", "buildings", "units");
+
+  /**
+   * Words that alone name no one body, whatever the CRF reads: "permitted Commonwealth and Federal
+   * effluent limits".
+   */
+  private static final Set<String> NOT_ALONE = Set.of(
+      "federal", "commonwealth", "state", "states", "national", "international", "regional", "local", "central");
+
+  /** A kind of place that alone refers back to a named one, "the Strait" after "the Strait of Hormuz": not a name. */
+  private static final Set<String> PLACE_KINDS = Set.of(
+      "strait", "straits", "canal", "river", "sea", "bay", "lake", "island", "peninsula", "channel", "basin");
+
+  /** First words that make a phrase a count of things, not a name: "Both Units". */
+  private static final Set<String> QUANTIFIERS = Set.of("both", "each", "every", "several", "these", "those", "such");
+
+  /** A capitalised abstract noun read as a person: "Reportability", "Operable". */
+  private static final Pattern ABSTRACT_NOUN = Pattern.compile("\\p{Lu}\\p{Ll}{2,}(?:ability|ibility|able|ible|tion|sion)");
 
   /**
    * Last words of an institution's name, so never a place's: "U.S. Military Academy" read as a
@@ -68,7 +86,7 @@ final class ReportText {
    */
   private static final Set<String> PLACE_HEADS = Set.of(
       "avenue", "street", "road", "boulevard", "highway", "township", "creek", "river", "lake", "island", "islands",
-      "peninsula", "mountains");
+      "peninsula", "mountains", "counties");
 
   /** Roles after an organisation: "NRC Resident Inspector" is the NRC and a role. */
   private static final Set<String> ROLES = Set.of(
@@ -167,6 +185,14 @@ final class ReportText {
 
   private static Mention checkWords(String text, Mention m, MentionResolver.Words words) {
     String s = m.surface();
+    if (m.entityId() == null && Character.isLowerCase(s.codePointAt(0)) && s.indexOf(' ') < 0) {
+      // "psi", "cfm": a unit or a term in lower case is no name.
+      return null;
+    }
+    Mention state = stateCutShort(text, m);
+    if (state != m) {
+      return checkWords(text, state, words);
+    }
     var joint = JOINT.matcher(s);
     if (m.type() == EntityType.ORG && m.entityId() == null && joint.find()) {
       // "Interior or Commerce", "… Homeland Security / Georgia Emergency Management Agency": two
@@ -195,8 +221,12 @@ final class ReportText {
       return null;
     }
     if (m.entityId() == null && m.type() == EntityType.ORG && s.indexOf(' ') < 0 && !acronym(s)
-        && NON_ORG_HEADS.contains(s.toLowerCase(Locale.ROOT))) {
+        && (NON_ORG_HEADS.contains(s.toLowerCase(Locale.ROOT)) || NOT_ALONE.contains(s.toLowerCase(Locale.ROOT)))) {
       // "Outfall", "Purge": one capitalised word of plant equipment or a document, not a body.
+      return null;
+    }
+    if (m.entityId() == null && (m.type() == EntityType.PERSON && ABSTRACT_NOUN.matcher(s).matches()
+        || m.type() == EntityType.LOCATION && PLACE_KINDS.contains(s.toLowerCase(Locale.ROOT)))) {
       return null;
     }
     if (m.entityId() != null || s.indexOf(' ') < 0) {
@@ -204,6 +234,9 @@ final class ReportText {
     }
     String[] w = s.split("\\s+");
     String last = w[w.length - 1].toLowerCase(Locale.ROOT);
+    if (QUANTIFIERS.contains(w[0].toLowerCase(Locale.ROOT))) {
+      return null;
+    }
     if (m.type() == EntityType.LOCATION && INSTITUTION_HEADS.contains(last.replaceAll("[^\\p{L}]", ""))) {
       return retype(m, EntityType.ORG);
     }
@@ -241,6 +274,26 @@ final class ReportText {
       return m;
     }
     return NON_ORG_HEADS.contains(last) || commonPhrase(w, words) ? null : m;
+  }
+
+  /**
+   * A mention the CRF began one word into a state's name, "Hampshire DES" after "New": the
+   * mention from the state's first word on; otherwise the mention itself.
+   */
+  private static Mention stateCutShort(String text, Mention m) {
+    String s = m.surface();
+    for (String state : US_STATES) {
+      int space = state.indexOf(' ');
+      if (space > 0 && s.startsWith(state.substring(space + 1)) && (s.length() == state.length() - space - 1
+          || !Character.isLetter(s.charAt(state.length() - space - 1)))) {
+        String head = state.substring(0, space + 1);
+        if (m.begin() >= head.length() && text.startsWith(head, m.begin() - head.length())
+            && (m.begin() == head.length() || !Character.isLetter(text.charAt(m.begin() - head.length() - 1)))) {
+          return span(text, m, m.begin() - head.length(), m.end());
+        }
+      }
+    }
+    return m;
   }
 
   /** "HPCI Turbine Inlet": a phrase led by a technical acronym. */

@@ -57,6 +57,50 @@ class ReportTextTest {
   }
 
   @Test
+  void theWordsOfAWebAddressAreNotTheDocumentsProse() {
+    String text = "The Army redesignated the vehicle (https://www.army.mil/news/us-army-plans-production). "
+        + "Talks resumed; the talks were long.";
+    var out = resolve(text, crf(text, "Army", EntityType.ORG), crf(text, "Talks", EntityType.ORG));
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(tuple("Army", EntityType.ORG))
+        .doesNotContain(tuple("Talks", EntityType.ORG));
+  }
+
+  @Test
+  void aGovernmentNamedByItsLeaderIsThatPerson() {
+    String text = "President Donald Trump spoke. The Trump Administration, the Federal Aviation Administration and "
+        + "the Reagan Administration disagreed.";
+    var out = resolve(text, crf(text, "Donald Trump", EntityType.PERSON), crf(text, "Trump Administration", EntityType.ORG),
+        crf(text, "Federal Aviation Administration", EntityType.ORG), crf(text, "Reagan Administration", EntityType.ORG));
+    int trump = text.indexOf("Trump Administration");
+    assertThat(out).extracting(Mention::begin, Mention::surface, Mention::type).contains(tuple(trump, "Trump", EntityType.PERSON));
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(tuple("Federal Aviation Administration", EntityType.ORG),
+        // no person Reagan in this text: nothing says which reading is right, so the CRF's stands
+        tuple("Reagan Administration", EntityType.ORG));
+  }
+
+  @Test
+  void countiesArePlacesAndAStateCutShortIsWhole() {
+    String text = "Sirens in Fairfield and Newberry Counties failed. The New Hampshire DES and the New York office were told.";
+    var out = resolve(text, crf(text, "Newberry Counties", EntityType.ORG), crf(text, "Hampshire DES", EntityType.ORG),
+        crf(text, "York", EntityType.LOCATION));
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(tuple("Newberry Counties", EntityType.LOCATION),
+        tuple("New Hampshire DES", EntityType.ORG), tuple("New York", EntityType.LOCATION))
+        .doesNotContain(tuple("Hampshire DES", EntityType.ORG));
+  }
+
+  @Test
+  void unitsCountsGenericWordsAndAbstractNounsAreNotNames() {
+    String text = "Each Response Team met at 20 psi. Discharges stayed within Commonwealth and Federal limits. "
+        + "Reportability was reviewed by Exelon and the Licensing Team. Ships left the Strait, not Hormuz.";
+    var out = resolve(text, crf(text, "Each Response Team", EntityType.ORG), crf(text, "psi", EntityType.ORG),
+        crf(text, "Commonwealth", EntityType.ORG), crf(text, "Federal", EntityType.ORG), crf(text, "Reportability", EntityType.PERSON),
+        crf(text, "Exelon", EntityType.ORG), crf(text, "Licensing Team", EntityType.ORG), crf(text, "Strait", EntityType.LOCATION),
+        crf(text, "Hormuz", EntityType.LOCATION));
+    assertThat(out).extracting(Mention::surface).contains("Exelon", "Licensing Team", "Hormuz")
+        .doesNotContain("Each Response Team", "psi", "Commonwealth", "Federal", "Reportability", "Strait");
+  }
+
+  @Test
   void oneCapitalisedWordOfEquipmentIsNotAnOrganisation() {
     String text = "Flow through the Outfall stopped. The Purge was secured by Exelon.";
     var out = resolve(text, crf(text, "Outfall", EntityType.ORG), crf(text, "Purge", EntityType.ORG), crf(text, "Exelon", EntityType.ORG));
