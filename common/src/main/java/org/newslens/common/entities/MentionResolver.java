@@ -118,15 +118,17 @@ public final class MentionResolver {
     }
     crf.replaceAll(m -> {
       if ((m.type() == EntityType.ORG || m.type() == EntityType.LOCATION) && surnames.contains(m.surface())) {
-        return person(m, m.begin(), m.end());
+        return personOf(m, m.surface().length());
       }
       var leader = LEADERS_GOVERNMENT.matcher(m.surface());
-      return m.type() == EntityType.ORG && leader.matches() && people.contains(leader.group(1)) ? person(m, m.begin(), m.begin() + leader.end(1)) : m;
+      return m.type() == EntityType.ORG && leader.matches() && people.contains(leader.group(1)) ? personOf(m, leader.end(1)) : m;
     });
   }
 
-  private static Mention person(Mention m, int begin, int end) {
-    return new Mention(begin, end, m.surface().substring(0, end - begin), EntityType.PERSON, null, null, m.method(), m.confidence(), "", "none");
+  /** The first {@code length} characters of a mention, as a person. */
+  private static Mention personOf(Mention m, int length) {
+    return new Mention(m.begin(), m.begin() + length, m.surface().substring(0, length), EntityType.PERSON, null, null, m.method(),
+        m.confidence(), "", "none");
   }
 
   /**

@@ -114,6 +114,12 @@ final class ReportText {
       "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "District of Columbia",
       "Puerto Rico", "Guam");
 
+  /** The news agencies' abbreviations of the states: "Liberty Global Logistics, LLC., Lake Success, N.Y., has been awarded". */
+  static final Set<String> STATE_ABBREVIATIONS = Set.of(
+      "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Kans.", "Ky.", "La.",
+      "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.",
+      "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "D.C.");
+
   /** "S. 593", "H.R. 1346", "H.Res. 375": a bill, not a place. */
   private static final Pattern BILL = Pattern.compile("(?:S|H\\.?R|H\\.?\\s?Res|S\\.?\\s?Res|H\\.?J\\.?\\s?Res|P\\.?L)\\.?");
   private static final Pattern DEFINITION = Pattern.compile("\\(([A-Z]{2,6})\\)");
@@ -152,14 +158,15 @@ final class ReportText {
    */
   private static final Pattern CONTRACTOR = Pattern.compile(
       "(?:^|(?<=[;\\n] |\\. |\\n|; and ))(?:The )?(?<name>[A-Z0-9][^;\\n]{1,120}?),\\*? (?<city>[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}),"
-          + " (?<state>[A-Z][a-z]+(?: (?:of )?[A-Z][a-z]+)?)(?: \\([A-Z0-9-]{6,30}\\))?(?=,? (?:[a-z-]+ ){0,3}(?:awarded|compete)\\b|;)");
+          + " (?<state>[A-Z][a-z]+(?: (?:of )?[A-Z][a-z]+)?|[A-Z][a-z]{1,4}\\.|(?:[A-Z]\\.){2}|W\\.Va\\.)(?: \\([A-Z0-9-]{6,30}\\))?(?=,? (?:[a-z-]+ ){0,3}(?:awarded|compete)\\b|;)");
   /** What a contractor's line says after the name, and the line ends it must come before. */
   private static final Pattern AWARD = Pattern.compile("awarded|contract");
   private static final Pattern LINE = Pattern.compile("\n");
   /** Lower-case words a contractor's name may hold. */
   private static final Set<String> NAME_FUNCTION_WORDS = Set.of("of", "and", "the", "for", "de", "&");
   private static final Pattern COUNTIES_AFTER = Pattern.compile("(?:,? (?:and )?[A-Z][a-z]+)* [Cc]ount(?:y|ies)\\b");
-  private static final Pattern STATE_AFTER = Pattern.compile(",\\s+([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?(?: of [A-Z][a-z]+)?)\\b");
+  private static final Pattern STATE_AFTER = Pattern.compile(
+      ",\\s+([A-Z][a-z]{1,4}\\.|(?:[A-Z]\\.){2}|W\\.Va\\.|[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?(?: of [A-Z][a-z]+)?\\b)");
 
   private ReportText() {}
 
@@ -445,7 +452,7 @@ final class ReportText {
         lines = positions(text, LINE);
       }
       int award = next(awards, m.end());
-      if (!US_STATES.contains(m.group("state")) || award == Integer.MAX_VALUE || award > next(lines, m.end()) || !capitalised(name)
+      if (!US_STATES.contains(m.group("state")) && !STATE_ABBREVIATIONS.contains(m.group("state")) || award == Integer.MAX_VALUE || award > next(lines, m.end()) || !capitalised(name)
           || US_STATES.contains(name)) {
         from = m.start() + 1; // a name may start inside what was rejected: "Work was done. PCCP Constructors, JV, ..."
         continue;
@@ -535,7 +542,13 @@ final class ReportText {
       return false;
     }
     var after = STATE_AFTER.matcher(text).region(m.end(), text.length());
-    return after.lookingAt() && (US_STATES.contains(after.group(1)) || POSTAL.contains(after.group(1)));
+    if (!after.lookingAt()) {
+      return false;
+    }
+    String state = after.group(1);
+    // "Texas." ends a sentence; "Tex." is the abbreviation
+    return STATE_ABBREVIATIONS.contains(state) || US_STATES.contains(state.endsWith(".") ? state.substring(0, state.length() - 1) : state)
+        || POSTAL.contains(state);
   }
 
   private static Set<String> loadNotNames() {

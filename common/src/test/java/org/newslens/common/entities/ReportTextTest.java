@@ -11,12 +11,15 @@ class ReportTextTest {
 
   @Test
   void aTownBeforeAStateIsAPlaceNotAPerson() {
-    String text = "Work will be performed in Marietta, Georgia, and Welch, MN, and Montgomery and Chester counties.";
+    String text = "Work will be performed in Marietta, Georgia, and Welch, MN, and Montgomery and Chester counties. "
+        + "It ends in Tyler, Texas. Parts come from Bel Air, Md., and Sutton, Mass.";
     var out = resolve(text, crf(text, "Marietta", EntityType.PERSON), crf(text, "Welch", EntityType.PERSON),
-        crf(text, "Montgomery", EntityType.PERSON));
+        crf(text, "Montgomery", EntityType.PERSON), crf(text, "Tyler", EntityType.PERSON), crf(text, "Bel Air", EntityType.PERSON),
+        crf(text, "Sutton", EntityType.PERSON));
     assertThat(out).extracting(Mention::surface, Mention::type)
         .contains(tuple("Marietta", EntityType.LOCATION), tuple("Welch", EntityType.LOCATION),
-            tuple("Montgomery", EntityType.LOCATION));
+            tuple("Montgomery", EntityType.LOCATION), tuple("Tyler", EntityType.LOCATION), tuple("Bel Air", EntityType.LOCATION),
+            tuple("Sutton", EntityType.LOCATION));
   }
 
   @Test
@@ -180,6 +183,16 @@ class ReportTextTest {
     assertThat(contractors("Raytheon Missile Systems, Tucson, Arizona, with has been awarded a modification.")).containsExactly("Raytheon Missile Systems");
     assertThat(contractors("Work was done. PCCP Constructors, JV, New Orleans, Louisiana, was awarded a $33,150,000 modification."))
         .containsExactly("PCCP Constructors, JV");
+  }
+
+  @Test
+  void aContractorBeforeAnAbbreviatedStateIsWhole() {
+    String text = "Liberty Global Logistics, LLC., Lake Success, N.Y., has been awarded an option modification.";
+    assertThat(contractors(text)).containsExactly("Liberty Global Logistics, LLC.");
+    var out = resolve(text, crf(text, "Liberty Global Logistics", EntityType.ORG), crf(text, "Lake Success", EntityType.ORG),
+        crf(text, "N.Y.", EntityType.LOCATION));
+    assertThat(out).extracting(Mention::surface, Mention::type).contains(tuple("Liberty Global Logistics, LLC.", EntityType.ORG),
+        tuple("Lake Success", EntityType.LOCATION), tuple("N.Y.", EntityType.LOCATION));
   }
 
   @Test

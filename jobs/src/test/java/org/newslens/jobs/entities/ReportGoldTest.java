@@ -13,8 +13,9 @@ import org.newslens.common.entities.Gazetteer;
 import org.newslens.jobs.entities.NerEvaluation.Span;
 
 /**
- * The hand-checked report-text gold sets (data-samples/eval/report-gold-dev.jsonl, tuned on;
- * report-gold-test.jsonl, seen; report-gold-heldout.jsonl, scored once) against the full stack.
+ * The hand-checked report-text gold sets (data-samples/eval/report-gold-dev.jsonl and
+ * report-gold-dev2.jsonl, tuned on; report-gold-test.jsonl, seen; report-gold-heldout.jsonl, scored
+ * once after each round of rules) against the full stack.
  */
 class ReportGoldTest {
 
@@ -58,22 +59,22 @@ class ReportGoldTest {
   @Test
   void reportTextPrecisionStaysAtItsMeasuredFloor() throws Exception {
     List<ReportGold.Paragraph> gold = new ArrayList<>();
-    for (String set : List.of("dev", "test", "heldout")) {
+    for (String set : List.of("dev", "test", "heldout", "dev2")) {
       gold.addAll(ReportGold.load(EVAL.resolve("report-gold-" + set + ".jsonl")));
     }
-    assertThat(gold).hasSizeGreaterThanOrEqualTo(350);
+    assertThat(gold).hasSizeGreaterThanOrEqualTo(450);
     var crf = java.util.EnumSet.of(EntityExtractor.Recogniser.CRF);
     var byStack = ReportGold.evaluate(gold, corpus, extractor, List.of(crf, EntityExtractor.Recogniser.ALL));
     var scores = byStack.get(EntityExtractor.Recogniser.ALL).scores();
     // the baseline beside it: the CRF alone takes headings, captions and list words for organisations
-    // (micro precision about 0.48 on the three sets)
+    // (micro precision about 0.5 on the four sets)
     assertThat(byStack.get(crf).scores().get("micro(PER,ORG,LOC)").precision())
         .isLessThan(scores.get("micro(PER,ORG,LOC)").precision() - 0.2);
     assertThat(scores.get("micro(PER,ORG,LOC)").predicted()).isGreaterThanOrEqualTo(300);
-    // Issue 16 asks for 0.90 per type; places meet it, organisations do not (measured on the three
-    // sets 0.816, held out alone 0.696; 0.28-0.39 before the report-text rules), and the sets hold
-    // only 23 people, too few to bound. These floors sit under the measured values
-    // (places 0.945, micro precision 0.875, recall 0.867) and fail on any real regression.
+    // Issue 16 asks for 0.90 per type; places meet it, organisations do not (measured on the four
+    // sets 0.817, held out alone 0.714; 0.28-0.39 before the report-text rules), and the sets hold
+    // only 33 people, too few to bound. These floors sit under the measured values
+    // (places 0.955, micro precision 0.870, recall 0.891) and fail on any real regression.
     assertThat(scores.get("LOC").precision()).isGreaterThanOrEqualTo(0.90);
     assertThat(scores.get("ORG").precision()).isGreaterThanOrEqualTo(0.78);
     assertThat(scores.get("micro(PER,ORG,LOC)").precision()).isGreaterThanOrEqualTo(0.84);
