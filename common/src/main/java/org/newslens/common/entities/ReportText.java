@@ -67,6 +67,9 @@ final class ReportText {
   /** First words that make a phrase a count of things, not a name: "Both Units". */
   private static final Set<String> QUANTIFIERS = Set.of("both", "each", "every", "several", "these", "those", "such");
 
+  /** One word in lower-case letters only. */
+  private static final Pattern LOWER_CASE_WORD = Pattern.compile("\\p{Ll}+");
+
   /** A capitalised abstract noun read as a person: "Reportability", "Operable". */
   private static final Pattern ABSTRACT_NOUN = Pattern.compile("\\p{Lu}\\p{Ll}{2,}(?:ability|ibility|able|ible|tion|sion)");
 
@@ -192,8 +195,8 @@ final class ReportText {
 
   private static Mention checkWords(String text, Mention m, MentionResolver.Words words) {
     String s = m.surface();
-    if (m.entityId() == null && Character.isLowerCase(s.codePointAt(0)) && s.indexOf(' ') < 0) {
-      // "psi", "cfm": a unit or a term in lower case is no name.
+    if (m.entityId() == null && LOWER_CASE_WORD.matcher(s).matches()) {
+      // "psi", "cfm": a unit or a term in lower case is no name ("al-Shabaab" has a capital).
       return null;
     }
     Mention state = stateCutShort(text, m);

@@ -94,12 +94,12 @@ class ReportTextTest {
   @Test
   void unitsCountsGenericWordsAndAbstractNounsAreNotNames() {
     String text = "Each Response Team met at 20 psi. Discharges stayed within Commonwealth and Federal limits. "
-        + "Reportability was reviewed by Exelon and the Licensing Team. Ships left the Strait, not Hormuz.";
+        + "Reportability was reviewed by Exelon and the Licensing Team. Ships left the Strait, not Hormuz, said al-Shabaab.";
     var out = resolve(text, crf(text, "Each Response Team", EntityType.ORG), crf(text, "psi", EntityType.ORG),
         crf(text, "Commonwealth", EntityType.ORG), crf(text, "Federal", EntityType.ORG), crf(text, "Reportability", EntityType.PERSON),
         crf(text, "Exelon", EntityType.ORG), crf(text, "Licensing Team", EntityType.ORG), crf(text, "Strait", EntityType.LOCATION),
-        crf(text, "Hormuz", EntityType.LOCATION));
-    assertThat(out).extracting(Mention::surface).contains("Exelon", "Licensing Team", "Hormuz")
+        crf(text, "Hormuz", EntityType.LOCATION), crf(text, "al-Shabaab", EntityType.ORG));
+    assertThat(out).extracting(Mention::surface).contains("Exelon", "Licensing Team", "Hormuz", "al-Shabaab")
         .doesNotContain("Each Response Team", "psi", "Commonwealth", "Federal", "Reportability", "Strait");
   }
 
